@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import type { Answer } from "../src/answers/types";
+import type { Engine } from "../src/answers/engine";
+
+/** Which of the engine's lists completes an option as the user types. */
+export type CompletionList = "actors" | "speakers" | "citations";
+
+/**
+ * One command: its name, what it does, its options as a zod schema, and the function that
+ * answers it. The console, the CLI and the Discord slash commands are all derived from this.
+ */
+export interface Command<Options extends z.ZodObject = z.ZodObject, Result extends Answer = Answer> {
+  /** Lowercase, hyphenated: also the slash command's name. */
+  name: string;
+  /** One line, at most 100 characters (Discord's limit). */
+  description: string;
+  /** Every option, each with a `.describe()`d text; `.optional()` ones may be left out. */
+  options: Options;
+  /** The option that the free text after the command fills in the console and the CLI. */
+  positional?: keyof z.infer<Options> & string;
+  /** Options completed from the engine's lists. */
+  completions?: Partial<Record<keyof z.infer<Options> & string, CompletionList>>;
+  /** Answers validated input. Pure: reads the engine, changes nothing. */
+  run(engine: Engine, input: z.infer<Options>): Result;
+}
+
+/** Declares a command, keeping its option types for `run`. */
+export function defineCommand<Options extends z.ZodObject, Result extends Answer>(
+  command: Command<Options, Result>,
+): Command<Options, Result> {
+  return command;
+}
