@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import type { Answer } from "../src/answers/types";
+import type { CompletionList } from "../src/answers/complete";
 import type { Engine } from "../src/answers/engine";
+import type { Answer } from "../src/answers/types";
 
-/** Which of the engine's lists completes an option as the user types. */
-export type CompletionList = "actors" | "speakers" | "citations";
+export type { CompletionList };
 
 /**
  * One command: its name, what it does, its options as a zod schema, and the function that

@@ -1,0 +1,130 @@
+import { analyzeArticle } from "../attribution/analyze";
+import type { Actor, Quote } from "../attribution/types";
+import type { Article } from "../corpus/article";
+import { loadCorpus } from "../corpus/load";
+import type { CorpusFileError } from "../corpus/parse";
+import { TextIndex } from "../index/text-index";
+import { type Passage, toPassages } from "../passages/passages";
+import { ask } from "./ask";
+import { complete, type CompletionList } from "./complete";
+import type { Library } from "./library";
+import { position } from "./position";
+import { quotes } from "./quotes";
+import { source } from "./source";
+import type { AskAnswer, PositionAnswer, QuotesAnswer, SourceAnswer, WhoSaidAnswer } from "./types";
+import { whoSaid } from "./who-said";
+
+/** Counts that describe a loaded corpus. */
+export interface EngineStats {
+  articles: number;
+  passages: number;
+  quotes: number;
+  speakers: number;
+}
+
+/**
+ * The answering engine: built once from a set of articles, then read-only. Every method turns
+ * validated input into a structured answer; nothing here knows how the answer will be shown.
+ */
+export class Engine {
+  private constructor(private readonly library: Library) {}
+
+  /** Builds the engine: passages, quotes and speakers, and the search indexes. */
+  static fromArticles(articles: readonly Article[]): Engine {
+    const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const passages: Passage[] = [];
+    const quoteList: Quote[] = [];
+    const actorByName = new Map<string, Actor>();
+    for (const article of sorted) {
+      const own = toPassages(article);
+      passages.push(...own);
+      const analysis = analyzeArticle(article, own);
+      quoteList.push(...analysis.quotes);
+      for (const actor of analysis.actors) actorByName.set(actor.name, mergeActors(actorByName.get(actor.name), actor));
+    }
+    const quotesByPassage = new Map<string, Quote[]>();
+    for (const quote of quoteList) quotesByPassage.set(quote.passage, [...(quotesByPassage.get(quote.passage) ?? []), quote]);
+    const titles = new Map(sorted.map((article) => [article.id, article.title]));
+    return new Engine({
+      articles: new Map(sorted.map((article) => [article.id, article])),
+      passages,
+      passageById: new Map(passages.map((passage) => [passage.id, passage])),
+      passageOrder: new Map(passages.map((passage, at) => [passage.id, at])),
+      quotes: quoteList,
+      quoteById: new Map(quoteList.map((quote) => [quote.id, quote])),
+      quotesByPassage,
+      actors: [...actorByName.values()],
+      actorByName,
+      passageIndex: new TextIndex(passages.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))),
+      quoteIndex: new TextIndex(quoteList.map((quote) => ({ id: quote.id, text: quote.text }))),
+    });
+  }
+
+  /** The loaded articles, by id. */
+  get articles(): readonly Article[] {
+    return [...this.library.articles.values()];
+  }
+
+  /** The sentences that best answer a question, best first. */
+  ask(question: string): AskAnswer {
+    return ask(this.library, question);
+  }
+
+  /** Who said these words, with the article's exact words and what differs; no match when it is not in the corpus. */
+  whoSaid(words: string): WhoSaidAnswer {
+    return whoSaid(this.library, words);
+  }
+
+  /** What a person or party says or wants, on a topic when one is given. */
+  position(actor: string, topic?: string): PositionAnswer {
+    return position(this.library, actor, topic);
+  }
+
+  /** Every quote by speaker, or one speaker's. */
+  quotes(speaker?: string): QuotesAnswer {
+    return quotes(this.library, speaker);
+  }
+
+  /** A cited passage with the sentences around it. */
+  source(citation: string): SourceAnswer {
+    return source(this.library, citation);
+  }
+
+  /** Suggestions from the corpus's own lists for what a user is typing. */
+  complete(list: CompletionList, typed: string, limit = 25): string[] {
+    return complete(this.library, list, typed, limit);
+  }
+
+  /** How much the corpus holds. */
+  stats(): EngineStats {
+    const speakers = new Set(this.library.quotes.flatMap((quote) => (quote.speaker ? [quote.speaker] : [])));
+    return {
+      articles: this.library.articles.size,
+      passages: this.library.passages.length,
+      quotes: this.library.quotes.length,
+      speakers: speakers.size,
+    };
+  }
+}
+
+/** The same person in two articles: one actor with every alias. */
+function mergeActors(known: Actor | undefined, next: Actor): Actor {
+  if (!known) return next;
+  return {
+    ...next,
+    ...known,
+    party: known.party ?? next.party,
+    title: known.title ?? next.title,
+    aliases: [...new Set([...known.aliases, ...next.aliases])],
+  };
+}
+
+/**
+ * Loads a corpus folder and builds the engine over the files that are valid;
+ * the rejected files come back with their reasons.
+ * @throws Error when the folder cannot be read
+ */
+export async function loadEngine(dir: string): Promise<{ engine: Engine; rejected: CorpusFileError[] }> {
+  const corpus = await loadCorpus(dir);
+  return { engine: Engine.fromArticles(corpus.articles), rejected: corpus.rejected };
+}

@@ -1,0 +1,87 @@
+import { STOP_WORDS, sameWord, wordTokens, type WordToken } from "../index/normalize";
+import type { QuoteSegment } from "./types";
+
+/** How well words someone typed match an article's quote, and where they differ. */
+export interface QuoteAlignment {
+  /** Share of the asked words (stop words counting less) found in order in the quote, 0 to 1. */
+  coverage: number;
+  /** Share of the quote's words, between the first and last matched one, that were matched. */
+  compactness: number;
+  /** Content words asked and matched. */
+  contentAsked: number;
+  contentMatched: number;
+  /** The quote's text in stretches, marked where the matched stretch differs from the asked words. */
+  segments: QuoteSegment[];
+}
+
+const STOP_WEIGHT = 0.25;
+const weightOf = (word: string): number => (STOP_WORDS.has(word) ? STOP_WEIGHT : 1);
+
+/**
+ * Aligns asked words with a quote, in order, tolerating typos and word endings
+ * (a weighted longest common subsequence).
+ */
+export function alignQuote(asked: string, quote: string): QuoteAlignment {
+  const q = wordTokens(asked);
+  const t = wordTokens(quote);
+  const pairs = weightedLcs(q, t);
+  const totalWeight = q.reduce((sum, token) => sum + weightOf(token.word), 0);
+  const matchedWeight = pairs.reduce((sum, [i]) => sum + weightOf(q[i]!.word), 0);
+  const matchedInQuote = new Set(pairs.map(([, j]) => j));
+  const first = pairs[0]?.[1] ?? 0;
+  const last = pairs.at(-1)?.[1] ?? -1;
+  const windowLength = last - first + 1;
+  const contentAsked = q.filter((token) => !STOP_WORDS.has(token.word)).length;
+  const contentMatched = pairs.filter(([i]) => !STOP_WORDS.has(q[i]!.word)).length;
+  const differing = t.filter((_, j) => j > first && j < last && !matchedInQuote.has(j));
+  return {
+    coverage: totalWeight > 0 ? matchedWeight / totalWeight : 0,
+    compactness: windowLength > 0 ? matchedInQuote.size / windowLength : 0,
+    contentAsked,
+    contentMatched,
+    segments: segmentsOf(quote, differing),
+  };
+}
+
+function weightedLcs(q: WordToken[], t: WordToken[]): Array<[number, number]> {
+  const rows = q.length + 1;
+  const cols = t.length + 1;
+  const score = new Float64Array(rows * cols);
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const diagonal = sameWord(q[i - 1]!.word, t[j - 1]!.word) ? score[(i - 1) * cols + j - 1]! + weightOf(q[i - 1]!.word) : 0;
+      score[i * cols + j] = Math.max(diagonal, score[(i - 1) * cols + j]!, score[i * cols + j - 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = q.length, j = t.length; i > 0 && j > 0; ) {
+    const here = score[i * cols + j]!;
+    if (here === score[(i - 1) * cols + j]) i--;
+    else if (here === score[i * cols + j - 1]) j--;
+    else {
+      pairs.push([i - 1, j - 1]);
+      i--;
+      j--;
+    }
+  }
+  return pairs.reverse();
+}
+
+function segmentsOf(quote: string, differing: WordToken[]): QuoteSegment[] {
+  const raw: QuoteSegment[] = [];
+  let at = 0;
+  for (const token of differing) {
+    if (token.start > at) raw.push({ text: quote.slice(at, token.start), differs: false });
+    raw.push({ text: quote.slice(token.start, token.end), differs: true });
+    at = token.end;
+  }
+  if (at < quote.length) raw.push({ text: quote.slice(at), differs: false });
+  // "does take two" reads better as one marked stretch than as words with unmarked spaces between.
+  return raw.reduce<QuoteSegment[]>((merged, segment, k) => {
+    const previous = merged.at(-1);
+    const bridge = !segment.differs && /^\s+$/.test(segment.text) && raw[k + 1]?.differs;
+    if (previous?.differs && (segment.differs || bridge)) previous.text += segment.text;
+    else merged.push({ ...segment });
+    return merged;
+  }, []);
+}

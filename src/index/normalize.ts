@@ -1,0 +1,110 @@
+import { stemmer } from "stemmer";
+
+/**
+ * Text normalization shared by indexing, querying and quote matching, so that what a user types
+ * finds what the article wrote: case, diacritics (Élysée = Elysee), curly or straight quotes and
+ * apostrophes, and English word endings.
+ */
+
+/** Common English words that carry no meaning for search. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a about above after again against all am an and any are as at be because been before being below " +
+    "between both but by can could did do does doing down during each few for from further had has have " +
+    "having he her here hers herself him himself his how i if in into is it its itself just me more most " +
+    "my myself no nor not now of off on once only or other our ours ourselves out over own same she should " +
+    "so some such than that the their theirs them themselves then there these they this those through to " +
+    "too under until up very was we were what when where which while who whom why will with would you your " +
+    "yours yourself yourselves also may might must shall us"
+  ).split(" "),
+);
+
+/** Folds a text for comparison: lowercase, no diacritics, straight quotes, plain hyphens and spaces. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/[‐‑‒–—―]/g, "-")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
+}
+
+/** A word of a text with where it stands in that text. */
+export interface WordToken {
+  /** The word folded and without apostrophes or a possessive ending: "world's" -> "world". */
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** Splits a text into words, keeping each word's offsets in the original text. */
+export function wordTokens(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = foldWord(match[0]);
+    if (word) tokens.push({ word, start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+function foldWord(raw: string): string {
+  return foldText(raw)
+    .replace(/'s$/, "")
+    .replace(/'/g, "");
+}
+
+/** Reduces a folded word to its stem, so "negotiations" finds "negotiation". */
+export function stem(word: string): string {
+  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+}
+
+/** The index's view of a text: its words, folded, without stop words. */
+export function searchTerms(text: string): string[] {
+  return wordTokens(text)
+    .map((token) => token.word)
+    .filter((word) => !STOP_WORDS.has(word));
+}
+
+/**
+ * Edit distance between two words, stopping early once it exceeds `max`
+ * (returns max + 1 then). Transpositions count as one edit, since they are common typos.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** How many typos a word of this length may carry and still count as the same word. */
+export function typoAllowance(word: string): number {
+  if (word.length >= 8) return 2;
+  if (word.length >= 4) return 1;
+  return 0;
+}
+
+/** Whether two folded words are the same word, allowing for typos and word endings. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (stem(a) === stem(b)) return true;
+  const allowance = Math.min(typoAllowance(a), typoAllowance(b));
+  return allowance > 0 && editDistance(a, b, allowance) <= allowance;
+}
