@@ -1,0 +1,79 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI as a separate process, as a tool or a person would. */
+function cli(args: string[], stdin = ""): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/transports/cli.ts", ...args], { stdio: "pipe" });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe("cli", () => {
+  it("who-said --json names Trump for 'two to tango' and cites the sentence", async () => {
+    const run = await cli(["who-said", "two to tango", "--json"]);
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout);
+    expect(answer.matches[0]).toMatchObject({ speaker: "Donald Trump", doc: "putin-us-peace-plan", passage: "putin-us-peace-plan:5.2" });
+    expect(answer.matches[0].text).toContain("it does take two to tango");
+  });
+
+  it("answers one JSON line per stdin line, in order, with --corpus", async () => {
+    const lines = [
+      "who-said wasting the world's time",
+      "who-said a phrase that nobody ever wrote in any article",
+      "source putin-us-peace-plan:3.2",
+      "ask How much of Ukraine does Moscow control?",
+      "position Russia --topic Donbas",
+      "quotes Zelensky",
+      "frobnicate now",
+    ];
+    const run = await cli(["--json", "--corpus", "corpus"], lines.join("\n"));
+    const out = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(out).toHaveLength(lines.length);
+    expect(out[0].matches[0].speaker).toBe("Andrii Sybhia");
+    expect(out[1]).toEqual({ matches: [] });
+    expect(out[2]).toMatchObject({ doc: "putin-us-peace-plan", passage: "putin-us-peace-plan:3.2", title: expect.stringContaining("Putin") });
+    expect(out[3].results[0].passage).toBe("putin-us-peace-plan:10.2");
+    expect(out[4].actor).toBe("Russia");
+    expect(out[4].results.map((r: { passage: string }) => r.passage)).toContain("putin-us-peace-plan:3.1");
+    expect(out[5].quotes.every((q: { speaker: string }) => q.speaker === "Volodymyr Zelensky")).toBe(true);
+    expect(out[6].error).toMatch(/unknown command/);
+    expect(run.code).toBe(2);
+  });
+
+  it("refuses bad input with a message on stderr and exit code 2", async () => {
+    const runs = await Promise.all([
+      cli(["who-said", "", "--json"]),
+      cli(["ask", "x".repeat(501), "--json"]),
+      cli(["frobnicate", "--json"]),
+      cli(["ask", "anything", "--corpus", "no/such/folder", "--json"]),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+    }
+    expect(runs[0]!.stderr).toMatch(/type a command|required|empty/);
+    expect(runs[1]!.stderr).toMatch(/500 characters/);
+    expect(runs[2]!.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(runs[3]!.stderr).toMatch(/does not exist/);
+  });
+
+  it("a valid question with no answer exits 0 with empty results", async () => {
+    const run = await cli(["ask", "zzzz qqqq", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ results: [] });
+  });
+});
