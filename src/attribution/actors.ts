@@ -1,0 +1,386 @@
+/**
+ * Recognizing the people and institutions an article names, and merging every form the
+ * article uses for one of them ("Vladimir Putin", "President Putin", "Putin") into one Actor.
+ * Names are found from capitalization plus signals that make a capitalized run a person:
+ * a title before it, a role in apposition, or a speech verb next to it.
+ */
+
+import type { Actor, ActorKind } from "./types";
+import { resolveParty } from "./lexicon";
+import type { Token } from "./tokens";
+import {
+  INSTITUTION_WORDS,
+  NOT_NAME_WORDS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  TITLE_CONNECTORS,
+  TITLE_MODIFIERS,
+  TITLE_WORDS,
+  BETWEEN_SUBJECT_AND_VERB,
+} from "./words";
+
+/** A capitalized name in a sentence, read with the title and affiliation around it. */
+export interface NameRun {
+  kind: "person" | "organization" | "party" | "unknown";
+  /** The name itself: "Vladimir Putin", "Korean Central News Agency", "Russia". */
+  name: string;
+  /** Token range of the whole mention, title included, and of the name alone. */
+  first: number;
+  last: number;
+  nameFirst: number;
+  title?: string;
+  /** The title stands before the name ("President Putin"), so title + surname is a form of the name. */
+  titleBefore?: boolean;
+  party?: string;
+  /** A person named by possessive before the title: `Putin’s adviser` -> "Putin". */
+  possessor?: string;
+  /** An acronym given in brackets after an institution's name. */
+  acronym?: string;
+  /** Some context marks the run as a person: a title, a role in apposition, a speech verb. */
+  personSignal: boolean;
+  possessive: boolean;
+}
+
+/** A known actor standing at a place in a sentence. */
+export interface Mention {
+  actor: Actor;
+  /** Token range, title included. */
+  first: number;
+  last: number;
+  possessive: boolean;
+}
+
+/** Name particles that may stand lowercase inside a name: "Osama bin Laden", "Vincent van Gogh". */
+const PARTICLES = new Set(["bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "el", "dos", "del"]);
+
+/** Lowercase institution heads that make an organization of the capitalized words before them: "Yonhap news agency". */
+const LOWERCASE_INSTITUTION = /^(?:(?:news|press) )?(?:agency|military|navy|army|government|ministry|police|parliament|embassy|coast guard|foreign ministry|defence ministry|defense ministry)$/;
+
+/** Reads every capitalized run of a sentence's unquoted tokens as a name with its title and party. */
+export function readNameRuns(tokens: Token[], text: string): NameRun[] {
+  const runs: NameRun[] = [];
+  const partyAt = partySpans(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.cap || tokens[i]!.quoted) continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j]!.after === "" && !tokens[j]!.possessive && !tokens[j + 1]!.quoted) {
+      const next = tokens[j + 1]!;
+      if (next.cap) j++;
+      else if (PARTICLES.has(next.lower) && tokens[j + 2]?.cap && next.after === "") j += 2;
+      else break;
+    }
+    const run = readRun(tokens, text, i, j, partyAt);
+    if (run) runs.push(run);
+    i = j;
+  }
+  return runs;
+}
+
+/** For each token inside a multi-word or single party term ("United States", "Russian"), the party and the term's first token. */
+function partySpans(tokens: Token[]): ({ party: string; first: number; last: number } | undefined)[] {
+  const spans: ({ party: string; first: number; last: number } | undefined)[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.cap) continue;
+    for (let len = 4; len >= 1; len--) {
+      const slice = tokens.slice(i, i + len);
+      if (slice.length < len || slice.slice(0, -1).some((t) => t.after !== "" || t.possessive)) continue;
+      const party = resolveParty(slice.map((t) => t.text).join(" "));
+      if (!party) continue;
+      for (let k = i; k < i + len; k++) spans[k] = { party, first: i, last: i + len - 1 };
+      i += len - 1;
+      break;
+    }
+  }
+  return spans;
+}
+
+function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: ReturnType<typeof partySpans>): NameRun | null {
+  let first = i;
+  while (first <= j && (NOT_NAME_WORDS.has(tokens[first]!.lower) || TITLE_MODIFIERS.has(tokens[first]!.lower))) first++;
+  if (first > j) return null;
+  const possessive = tokens[j]!.possessive;
+
+  const institution = readInstitution(tokens, text, first, j, partyAt);
+  if (institution) return institution;
+
+  // Strip the title and party words at the head of the run: what is left is the name.
+  let nameFirst = first;
+  while (nameFirst <= j && (isTitleToken(tokens[nameFirst]!) || partyAt[nameFirst] || TITLE_CONNECTORS.has(tokens[nameFirst]!.lower))) {
+    nameFirst = partyAt[nameFirst] ? partyAt[nameFirst]!.last + 1 : nameFirst + 1;
+  }
+  if (nameFirst > j) {
+    const whole = partyAt[first];
+    if (whole && whole.first === first && whole.last === j) return { kind: "party", name: whole.party, first, last: j, nameFirst: first, personSignal: false, possessive };
+    return null;
+  }
+  const name = textOf(tokens, text, nameFirst, j);
+  const prefix = readTitle(tokens, text, nameFirst, partyAt);
+  const apposition = prefix.title ? null : readApposition(tokens, text, j, partyAt);
+  const title = prefix.title ?? apposition?.title;
+  const run: NameRun = {
+    kind: "unknown",
+    name,
+    first: prefix.first,
+    last: j,
+    nameFirst,
+    personSignal: Boolean(title) || nextToSpeechVerb(tokens, prefix.first, j),
+    possessive,
+  };
+  if (title) run.title = title;
+  if (prefix.title) run.titleBefore = true;
+  const party = prefix.party ?? apposition?.party;
+  if (party) run.party = party;
+  const possessor = prefix.possessor ?? apposition?.possessor;
+  if (possessor) run.possessor = possessor;
+  if (partyAt[nameFirst]?.last === j) run.kind = "party";
+  else if (/^\p{Lu}{2,6}$/u.test(name)) run.kind = "organization";
+  return run;
+}
+
+/** An institution run: one with an institution head word, or a capitalized word before a lowercase one ("Yonhap news agency"). */
+function readInstitution(tokens: Token[], text: string, first: number, j: number, partyAt: ReturnType<typeof partySpans>): NameRun | null {
+  let last = -1;
+  for (let k = first; k <= j; k++) if (isInstitutionWord(tokens[k]!)) last = k;
+  if (last < 0) {
+    // A lowercase head after the run: "Yonhap news agency", "the Indonesian military".
+    for (const len of [3, 2, 1]) {
+      const tail = tokens.slice(j + 1, j + 1 + len);
+      if (tail.length === len && tokens[j]!.after === "" && tail.slice(0, -1).every((t) => t.after === "") && !tail.some((t) => t.cap || t.quoted)) {
+        if (LOWERCASE_INSTITUTION.test(tail.map((t) => t.lower).join(" "))) {
+          last = j + len;
+          break;
+        }
+      }
+    }
+    if (last < 0) return null;
+  } else {
+    // "Center for Strategic and International Studies": connectors joining more capitalized words.
+    let k = last;
+    while (k + 2 < tokens.length && tokens[k]!.after === "" && TITLE_CONNECTORS.has(tokens[k + 1]!.lower) && tokens[k + 1]!.after === "") {
+      let m = k + 2;
+      if (tokens[m]!.lower === "the" && tokens[m]!.after === "") m++;
+      if (!tokens[m]?.cap || tokens[m]!.quoted) break;
+      while (tokens[m + 1]?.cap && tokens[m]!.after === "" && !tokens[m + 1]!.quoted) m++;
+      k = m;
+    }
+    last = k;
+  }
+  const name = textOf(tokens, text, first, last);
+  const run: NameRun = { kind: "organization", name, first, last, nameFirst: first, personSignal: false, possessive: tokens[last]!.possessive };
+  const party = resolveParty(name) ?? partyAt[first]?.party;
+  if (party) run.party = party;
+  const acronym = /^\(\s*(\p{Lu}{2,8})\s*\)/u.exec(tokens[last]!.after + (tokens[last + 1]?.text ?? "") + (tokens[last + 1]?.after ?? ""));
+  if (acronym) run.acronym = acronym[1];
+  return run;
+}
+
+/** A token that can be part of a title: "Foreign", "Minister", "general". */
+function isTitleToken(token: Token): boolean {
+  if (/^\p{Lu}{3,}$/u.test(token.text)) return false; // an acronym such as FIRST is a name
+  return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower);
+}
+
+/** An institution head word, singular or plural: "Agency", "Departments". */
+function isInstitutionWord(token: Token): boolean {
+  return INSTITUTION_WORDS.has(token.lower) || INSTITUTION_WORDS.has(token.lower.replace(/s$/, ""));
+}
+
+/**
+ * Reads the title before a name, across capitalized and lowercase title words, party terms,
+ * and one comma after a title ("Malaysia's Prime Minister, Najib Razak").
+ */
+function readTitle(tokens: Token[], text: string, nameFirst: number, partyAt: ReturnType<typeof partySpans>): { first: number; title?: string; party?: string; possessor?: string } {
+  // A name right after "of" or "to" completes a title (First Minister of Scotland), it does not bear one.
+  if (TITLE_CONNECTORS.has(tokens[nameFirst - 1]?.lower ?? "")) return { first: nameFirst };
+  let k = nameFirst - 1;
+  let commaCrossed = false;
+  let possessor: string | undefined;
+  while (k >= 0 && !tokens[k]!.quoted) {
+    const token = tokens[k]!;
+    if (token.after !== "") {
+      if (token.after !== "," || commaCrossed || !isTitleToken(token) || TITLE_CONNECTORS.has(token.lower)) break;
+      commaCrossed = true;
+    }
+    if (token.possessive && !partyAt[k]) {
+      possessor = textOf(tokens, text, capitalStart(tokens, k), k);
+      break;
+    }
+    if (partyAt[k]) {
+      k = partyAt[k]!.first - 1;
+      continue;
+    }
+    if (!isTitleToken(token) && !TITLE_CONNECTORS.has(token.lower)) break;
+    k--;
+  }
+  let first = k + 1;
+  while (first < nameFirst && (TITLE_CONNECTORS.has(tokens[first]!.lower) || TITLE_MODIFIERS.has(tokens[first]!.lower))) first++;
+  const head = firstIndex(first, nameFirst, (m) => isTitleToken(tokens[m]!) && !TITLE_MODIFIERS.has(tokens[m]!.lower) && !partyAt[m] && !TITLE_CONNECTORS.has(tokens[m]!.lower));
+  if (head < 0) return { first: nameFirst };
+  const result: { first: number; title?: string; party?: string; possessor?: string } = { first, title: textOf(tokens, text, head, lastTitleToken(tokens, head, nameFirst, partyAt)) };
+  const party = firstIndex(first, head, (m) => Boolean(partyAt[m]));
+  if (party >= 0) result.party = partyAt[party]!.party;
+  if (possessor) {
+    result.first = capitalStart(tokens, k);
+    result.possessor = possessor;
+  }
+  return result;
+}
+
+/** The last token of a title that ends before a name, leaving out a trailing comma's connectors. */
+function lastTitleToken(tokens: Token[], head: number, nameFirst: number, partyAt: ReturnType<typeof partySpans>): number {
+  let end = nameFirst - 1;
+  while (end > head && (TITLE_CONNECTORS.has(tokens[end]!.lower) || (partyAt[end] && !TITLE_CONNECTORS.has(tokens[partyAt[end]!.first - 1]?.lower ?? "") && tokens[partyAt[end]!.first - 1]?.lower !== "the"))) {
+    end = partyAt[end] ? partyAt[end]!.first - 1 : end - 1;
+  }
+  return end;
+}
+
+/** The role in apposition after a name: "Jeff Rathke, the State Department Spokesperson,". */
+function readApposition(tokens: Token[], text: string, nameLast: number, partyAt: ReturnType<typeof partySpans>): { title: string; party?: string; possessor?: string } | null {
+  if (tokens[nameLast]!.after !== ",") return null;
+  let end = nameLast + 1;
+  while (end < tokens.length && end - nameLast <= 12 && tokens[end]!.after === "" && !tokens[end]!.quoted) end++;
+  if (end >= tokens.length || end - nameLast > 12 || !/^[,.;:]?$/.test(tokens[end]!.after.slice(0, 1))) return null;
+  const phrase = tokens.slice(nameLast + 1, end + 1);
+  const role = phrase.findIndex((t) => ROLE_NOUNS.has(t.lower) || (t.cap && isTitleToken(t) && ROLE_NOUNS.has(t.lower.replace(/^(?:under|vice|deputy)-?/, ""))));
+  if (role < 0 || phrase.some((t) => SPEECH_VERBS.has(t.lower) && !t.cap)) return null;
+  let from = nameLast + 1;
+  while (["the", "a", "an"].includes(tokens[from]!.lower)) from++;
+  const result: { title: string; party?: string; possessor?: string } = { title: textOf(tokens, text, from, end) };
+  const party = firstIndex(nameLast + 1, nameLast + 1 + role, (m) => Boolean(partyAt[m]));
+  if (party >= 0) result.party = partyAt[party]!.party;
+  const owner = firstIndex(nameLast + 1, nameLast + 1 + role, (m) => tokens[m]!.possessive && tokens[m]!.cap && !partyAt[m]);
+  if (owner >= 0) result.possessor = textOf(tokens, text, capitalStart(tokens, owner), owner);
+  return result;
+}
+
+/** Whether a speech verb stands right after the run (adverbs allowed) or right before it (`said John Smith`). */
+function nextToSpeechVerb(tokens: Token[], first: number, last: number): boolean {
+  let k = last + 1;
+  if (tokens[last]!.after === "") {
+    while (k < tokens.length && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower) && tokens[k - 1]!.after === "") k++;
+    if (k < tokens.length && SPEECH_VERBS.has(tokens[k]!.lower) && !tokens[k]!.quoted) return true;
+  }
+  // Inverted order only right after a quotation: `"…," said John Smith`.
+  const before = tokens[first - 1];
+  const opener = tokens[first - 2];
+  return Boolean(before && before.after === "" && SPEECH_VERBS.has(before.lower) && !before.quoted && (!opener || opener.quoted));
+}
+
+function firstIndex(from: number, to: number, test: (m: number) => boolean): number {
+  for (let m = from; m < to; m++) if (test(m)) return m;
+  return -1;
+}
+
+/** The first token of the capitalized words ending at `k`: "Donald Trump’s" from "Trump’s". */
+function capitalStart(tokens: Token[], k: number): number {
+  let s = k;
+  while (s > 0 && tokens[s - 1]!.cap && tokens[s - 1]!.after === "" && !tokens[s - 1]!.possessive && !isTitleToken(tokens[s - 1]!) && !NOT_NAME_WORDS.has(tokens[s - 1]!.lower)) s--;
+  return s;
+}
+
+/** The text of a token range as the sentence writes it, without the last word's possessive ending. */
+export function textOf(tokens: Token[], text: string, first: number, last: number): string {
+  return text.slice(tokens[first]!.start, tokens[last]!.end);
+}
+
+/**
+ * The actors of one article: finds, merges and looks up people and institutions by any form
+ * the article uses for them.
+ */
+export class ActorRegistry {
+  readonly actors: Actor[] = [];
+  /** People whose title hangs on another person's name (`Putin’s adviser`), to that name. */
+  private readonly possessors = new Map<Actor, string>();
+
+  /** Registers a run as an actor, merging with an actor already known under another form. */
+  register(run: NameRun): Actor | null {
+    if (run.kind === "party") return this.add(run.name, "party", run.name);
+    if (run.kind === "organization") {
+      const actor = this.lookup(run) ?? this.add(run.name, "organization", run.party);
+      if (run.acronym) addAlias(actor, run.acronym);
+      return actor;
+    }
+    if (!run.personSignal) return null;
+    const known = this.findPerson(run.name);
+    const actor = known ?? this.add(run.name, "person", run.party);
+    if (known && wordCount(run.name) > wordCount(known.name)) {
+      addAlias(known, known.name);
+      known.name = run.name;
+    }
+    addAlias(actor, run.name);
+    if (run.title) actor.title ??= run.title;
+    if (run.title && run.titleBefore) {
+      // "President Putin", "Ambassador Mohib": the title up to its first connector, then the surname.
+      addAlias(actor, `${run.title.split(/\s+(?:of|to|for|the|and)\s+/i)[0]} ${surname(run.name)}`);
+    }
+    if (run.party) actor.party ??= run.party;
+    if (run.possessor) this.possessors.set(actor, run.possessor);
+    return actor;
+  }
+
+  /** Adds an unnamed role or institution speaker ("joint statement", "Ukraine’s ambassador to the US"). */
+  addRole(name: string, kind: ActorKind, party?: string): Actor {
+    return this.add(name, kind, party);
+  }
+
+  /** The person known by a full name, by its first and last words, or by surname alone. */
+  findPerson(name: string): Actor | undefined {
+    const people = this.actors.filter((a) => a.kind === "person");
+    const key = fold(name);
+    return (
+      people.find((a) => a.aliases.some((alias) => fold(alias) === key)) ??
+      people.find(
+        (a) => fold(surname(a.name)) === fold(surname(name)) && (wordCount(name) === 1 || wordCount(a.name) === 1 || fold(firstWord(a.name)) === fold(firstWord(name))),
+      )
+    );
+  }
+
+  /** The actor a run stands for, when it is known under any of its forms. */
+  lookup(run: NameRun): Actor | undefined {
+    const key = fold(run.name);
+    const exact = this.actors.find((a) => fold(a.name) === key || a.aliases.some((alias) => fold(alias) === key));
+    if (exact) return exact;
+    return run.kind === "unknown" || run.kind === "person" ? this.findPerson(run.name) : undefined;
+  }
+
+  /** Gives each person whose title hangs on another person (`Putin’s adviser`) that person's party. */
+  inheritPossessorParties(): void {
+    for (const [actor, possessor] of this.possessors) {
+      const owner = this.findPerson(possessor);
+      if (owner?.party) actor.party ??= owner.party;
+    }
+  }
+
+  private add(name: string, kind: ActorKind, party?: string): Actor {
+    const existing = this.actors.find((a) => a.kind === kind && fold(a.name) === fold(name));
+    if (existing) return existing;
+    const actor: Actor = { name, kind, aliases: [name] };
+    if (party) actor.party = party;
+    this.actors.push(actor);
+    return actor;
+  }
+}
+
+/** Adds a surface form to an actor's aliases once. */
+export function addAlias(actor: Actor, alias: string): void {
+  const clean = alias.trim();
+  if (clean && !actor.aliases.some((a) => fold(a) === fold(clean))) actor.aliases.push(clean);
+}
+
+/** Folds case and apostrophes for comparing names. */
+export function fold(text: string): string {
+  return text.normalize("NFC").replace(/[’‘]/g, "'").toLowerCase().trim();
+}
+
+function wordCount(name: string): number {
+  return name.split(/\s+/).length;
+}
+
+function surname(name: string): string {
+  return name.split(/\s+/).at(-1) ?? name;
+}
+
+function firstWord(name: string): string {
+  return name.split(/\s+/)[0] ?? name;
+}

@@ -1,0 +1,374 @@
+/**
+ * Speaker resolution: who says a quote, from the sentence around it and the sentences before.
+ * In order of strength: an attribution right after the quote (`"…," Putin stated`), a speech
+ * verb before it (`Sybhia accused Putin of "…"`), `quoting X` / `according to X`, a colon after
+ * a subject (`It set a target: "…"`), and a quote that continues the previous speaker's words.
+ * Pronouns and role nouns ("he", "the Russian leader") resolve to an actor named earlier.
+ */
+
+import type { Actor, AttributionMethod } from "./types";
+import { addAlias, fold, type ActorRegistry, type Mention } from "./actors";
+import { resolveParty } from "./lexicon";
+import type { QuoteSpan } from "./quotes";
+import type { Token } from "./tokens";
+import {
+  BETWEEN_SUBJECT_AND_VERB,
+  GROUP_PRONOUNS,
+  HEDGE_ADVERBS,
+  LEADER_NOUNS,
+  LEADER_TITLES,
+  PASSIVE_AUXILIARIES,
+  PERSON_PRONOUNS,
+  PREPOSITIONS,
+  ROLE_NOUNS,
+  SPEAKING_INSTITUTIONS,
+  SPEECH_VERBS,
+} from "./words";
+
+/** One sentence ready for attribution. */
+export interface Sentence {
+  text: string;
+  paragraph: number;
+  tokens: Token[];
+  quotes: QuoteSpan[];
+  mentions: Mention[];
+  /** Filled in as quotes are attributed: each quote's speaker, in order. */
+  speakers: (Actor | null)[];
+}
+
+/** A speaker found for a quote, and how. */
+export interface Attribution {
+  actor: Actor | null;
+  method?: AttributionMethod;
+}
+
+/** Words that open a clause, so a subject is looked for after them. */
+const CLAUSE_OPENERS = new Set(["while", "whereas", "but", "and", "that", "which", "who", "although", "though", "as", "when", "after", "before", "because"]);
+
+/** Resolves speakers for the quotes of an article, sentence by sentence, in reading order. */
+export class Attributor {
+  private readonly done: Sentence[] = [];
+
+  constructor(private readonly registry: ActorRegistry) {}
+
+  /**
+   * Attributes every quote of `sentence`, which must follow the sentences attributed before.
+   * @returns one attribution per quote, in order
+   */
+  attributeSentence(sentence: Sentence): Attribution[] {
+    const results: Attribution[] = [];
+    sentence.quotes.forEach((quote, n) => {
+      const found = this.attributeQuote(sentence, n, results);
+      results.push(found);
+      sentence.speakers.push(found.actor);
+    });
+    this.done.push(sentence);
+    return results;
+  }
+
+  private attributeQuote(sentence: Sentence, n: number, earlier: Attribution[]): Attribution {
+    const quote = sentence.quotes[n]!;
+    const preStart = n > 0 ? sentence.quotes[n - 1]!.outerEnd : 0;
+    const postEnd = sentence.quotes[n + 1]?.outerStart ?? sentence.text.length;
+    const pre = unquoted(sentence.tokens, preStart, quote.outerStart);
+    const post = unquoted(sentence.tokens, quote.outerEnd, postEnd);
+    const previousInSentence = [...earlier].reverse().find((a) => a.actor);
+
+    return (
+      this.afterQuote(sentence, post) ??
+      this.beforeQuote(sentence, pre, previousInSentence) ??
+      this.sourcedBy(sentence) ??
+      this.colonSubject(sentence, pre) ??
+      (previousInSentence ? { actor: previousInSentence.actor, method: "continuation" } : null) ??
+      this.continuation(sentence, pre) ?? { actor: null }
+    );
+  }
+
+  /** `"…," said KCNA` / `"…," the Russian leader asserted` / `"…," according to Putin`. */
+  private afterQuote(sentence: Sentence, post: number[]): Attribution | null {
+    const tokens = sentence.tokens;
+    const first = post[0];
+    if (first === undefined || CLAUSE_OPENERS.has(tokens[first]!.lower)) return null;
+    if (tokens[first]!.lower === "according" && tokens[first + 1]?.lower === "to") {
+      const actor = this.phraseAfter(sentence, first + 2, false);
+      return actor ? { actor, method: "according-to" } : null;
+    }
+    if (isFiniteSpeechVerb(tokens, first)) {
+      const actor = this.phraseAfter(sentence, first + 1, true);
+      return actor ? { actor: actor, method: methodOf(tokens[first + 1]!) } : null;
+    }
+    // Subject then verb within the first words: `"…," team member Rodaba Noori told the press`.
+    for (let k = 1; k < Math.min(post.length, 12); k++) {
+      const v = post[k]!;
+      if (!isFiniteSpeechVerb(tokens, v)) continue;
+      const subject = this.subjectBefore(sentence, v, first);
+      return subject && subject.actor ? subject : null;
+    }
+    return null;
+  }
+
+  /** The first finite speech verb before the quote whose subject resolves: `Sybhia accused Putin of "…"`. */
+  private beforeQuote(sentence: Sentence, pre: number[], previousInSentence: Attribution | undefined): Attribution | null {
+    const tokens = sentence.tokens;
+    let sawNonFinite = false;
+    for (const v of pre) {
+      if (!SPEECH_VERBS.has(tokens[v]!.lower) || isPassive(tokens, v)) continue;
+      if (!isFiniteSpeechVerb(tokens, v) || startsCoordinate(tokens, v)) {
+        sawNonFinite = true;
+        continue;
+      }
+      const subject = this.subjectBefore(sentence, v, pre[0] ?? 0);
+      if (subject?.actor) return subject;
+    }
+    if (!sawNonFinite) return null;
+    // `…, noting that "…"` / `and said "…"`: the subject of the sentence's main clause speaks.
+    if (previousInSentence) return { actor: previousInSentence.actor, method: previousInSentence.method ?? "named" };
+    const firstVerb = sentence.tokens.findIndex((t) => !t.quoted && SPEECH_VERBS.has(t.lower));
+    for (let v = 0; v < tokens.length; v++) {
+      if (tokens[v]!.quoted || !isFiniteSpeechVerb(tokens, v) || v > (pre.at(-1) ?? -1)) continue;
+      const subject = this.subjectBefore(sentence, v, 0);
+      if (subject?.actor) return subject;
+    }
+    return firstVerb >= 0 ? this.firstSubject(sentence, firstVerb) : null;
+  }
+
+  /** `quoting X` and `according to X`, anywhere outside the quotes. */
+  private sourcedBy(sentence: Sentence): Attribution | null {
+    const tokens = sentence.tokens;
+    for (const [lead, skip] of [["quoting", 1], ["according", 2]] as const) {
+      const at = tokens.findIndex((t, i) => !t.quoted && t.lower === lead && (skip === 1 || tokens[i + 1]?.lower === "to"));
+      if (at < 0) continue;
+      const actor = this.phraseAfter(sentence, at + skip, false);
+      if (actor) return { actor, method: "according-to" };
+    }
+    return null;
+  }
+
+  /** `It also set a target for an agreement: "…"`: the subject of the clause the colon ends. */
+  private colonSubject(sentence: Sentence, pre: number[]): Attribution | null {
+    const last = pre.at(-1);
+    if (last === undefined || !sentence.tokens[last]!.after.startsWith(":")) return null;
+    return this.firstSubject(sentence, last + 1);
+  }
+
+  /** A quote opening its sentence continues the words of the last quote of the sentence before. */
+  private continuation(sentence: Sentence, pre: number[]): Attribution | null {
+    if (pre.length > 0) return null;
+    const previous = this.done.at(-1);
+    if (!previous || previous.paragraph < sentence.paragraph - 1) return null;
+    const speaker = previous.speakers.at(-1);
+    return speaker ? { actor: speaker, method: "continuation" } : null;
+  }
+
+  /**
+   * The subject of the speech verb at `v`: a mention right before it (an apposition between
+   * allowed), a pronoun, or a role phrase. Words before `floor` are not looked at.
+   */
+  private subjectBefore(sentence: Sentence, v: number, floor: number): Attribution | null {
+    const tokens = sentence.tokens;
+    let k = v - 1;
+    while (k >= floor && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower) && !tokens[k]!.quoted) k--;
+    if (k < floor || tokens[k]!.quoted) return null;
+    const word = tokens[k]!.lower;
+    if (PERSON_PRONOUNS.has(word) || GROUP_PRONOUNS.has(word)) {
+      const actor = this.resolvePronoun(sentence, k);
+      return actor ? { actor, method: "pronoun" } : null;
+    }
+    if (["who", "which", "that"].includes(word)) return null;
+    const mention = this.mentionEndingAt(sentence, k, floor);
+    if (mention) return { actor: mention.actor, method: "named" };
+    const start = clauseStart(tokens, k, floor);
+    return this.rolePhrase(sentence, start, k);
+  }
+
+  /** The mention that is the subject ending at `k`, directly or through an apposition `Name, role,`. */
+  private mentionEndingAt(sentence: Sentence, k: number, floor: number): Mention | null {
+    const tokens = sentence.tokens;
+    const candidates = sentence.mentions.filter((m) => m.first >= floor && m.last <= k && !m.possessive && !afterPreposition(tokens, m.first));
+    const direct = candidates.find((m) => m.last === k && m.actor.kind !== "party");
+    if (direct) return direct;
+    const party = candidates.find((m) => m.last === k);
+    if (party && clauseStart(tokens, k, floor) === party.first) return party;
+    if (!tokens[k]!.after.startsWith(",")) return null;
+    // `Yuri Ushakov, Putin’s senior foreign policy adviser and principal negotiator, characterized`.
+    const apposed = candidates.filter((m) => tokens[m.last]!.after.startsWith(",") && m.last < k && m.actor.kind !== "party");
+    return apposed.at(-1) ?? null;
+  }
+
+  /**
+   * The actor named by the words after `at`: `said Aaron David Miller`, `according to Putin`,
+   * `quoting North Korea's main news agency KCNA`. When `adjacent`, the name must come first.
+   */
+  private phraseAfter(sentence: Sentence, at: number, adjacent: boolean): Actor | null {
+    const tokens = sentence.tokens;
+    let k = at;
+    while (k < tokens.length && !tokens[k]!.quoted && ["the", "a", "an"].includes(tokens[k]!.lower)) k++;
+    const word = tokens[k]?.lower ?? "";
+    if (PERSON_PRONOUNS.has(word) || GROUP_PRONOUNS.has(word)) return this.resolvePronoun(sentence, k);
+    // The first non-party mention before the phrase ends at a comma or full stop.
+    let end = at;
+    while (end < tokens.length - 1 && tokens[end]!.after === "" && !tokens[end + 1]!.quoted) end++;
+    const named = sentence.mentions.find((m) => (adjacent ? m.first === k : m.first >= at && m.first <= end) && m.actor.kind !== "party");
+    if (named) return named.actor;
+    if (adjacent && tokens[k] && (tokens[k]!.cap || tokens[k]!.quoted)) return null;
+    const role = this.rolePhrase(sentence, at, roleEnd(tokens, at, end));
+    return role?.actor ?? null;
+  }
+
+  /** The first mention or pronoun of the sentence that stands as a subject, before token `limit`. */
+  private firstSubject(sentence: Sentence, limit: number): Attribution | null {
+    const tokens = sentence.tokens;
+    for (let k = 0; k < limit; k++) {
+      if (tokens[k]!.quoted) continue;
+      if ((PERSON_PRONOUNS.has(tokens[k]!.lower) || GROUP_PRONOUNS.has(tokens[k]!.lower)) && !afterPreposition(tokens, k)) {
+        const actor = this.resolvePronoun(sentence, k);
+        return actor ? { actor, method: "pronoun" } : null;
+      }
+      const mention = sentence.mentions.find((m) => m.first === k);
+      if (mention && !mention.possessive && !afterPreposition(tokens, k) && mention.actor.kind !== "party") return { actor: mention.actor, method: "named" };
+    }
+    return null;
+  }
+
+  /**
+   * A role phrase as speaker: "the Russian leader" resolves to the last actor with a matching
+   * title and party; "the joint statement", "an advisor to the Palestinian team" become role actors.
+   */
+  private rolePhrase(sentence: Sentence, start: number, end: number): Attribution | null {
+    const tokens = sentence.tokens;
+    if (end - start > 9 || start > end) return null;
+    const words = tokens.slice(start, end + 1);
+    if (words.some((t) => t.quoted)) return null;
+    const complement = words.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));
+    const core = complement > 0 ? words.slice(0, complement) : words;
+    const headAt = core.findLastIndex((t) => ROLE_NOUNS.has(t.lower) || SPEAKING_INSTITUTIONS.has(t.lower));
+    if (headAt < 0) return null;
+    const head = core[headAt]!.lower;
+    const determiner = words[0]!.lower;
+    const party = core
+      .slice(0, headAt)
+      .map((t) => resolveParty(t.text))
+      .find((p): p is string => Boolean(p));
+    const phrase = sentence.text.slice(words[0]!.start, words.at(-1)!.end + (words.at(-1)!.possessive ? 0 : 0));
+    const institution = SPEAKING_INSTITUTIONS.has(head) && !ROLE_NOUNS.has(head);
+    if (determiner !== "a" && determiner !== "an") {
+      const earlier = this.recentActors(sentence, start).find((actor) => fitsRole(actor, head, party, institution));
+      if (earlier) {
+        addAlias(earlier, phrase);
+        return { actor: earlier, method: "role" };
+      }
+    }
+    const name = phrase.replace(/^the\s+/i, "");
+    const actor = this.registry.addRole(name, institution ? "organization" : "role", party);
+    return { actor, method: "named" };
+  }
+
+  /**
+   * The actor a pronoun at token `k` stands for: he/she the person last in subject position or
+   * last quoted, it/they the last institution speaking.
+   */
+  private resolvePronoun(sentence: Sentence, k: number): Actor | null {
+    const person = PERSON_PRONOUNS.has(sentence.tokens[k]!.lower);
+    const fits = (actor: Actor | null | undefined): actor is Actor =>
+      Boolean(actor) && (person ? actor!.kind === "person" || actor!.kind === "role" : actor!.kind === "organization");
+    // Earlier in the same sentence: `Szatkowski also mentioned …, which he called "…"`.
+    const here = sentence.mentions.find((m) => m.last < k && !m.possessive && !afterPreposition(sentence.tokens, m.first) && fits(m.actor));
+    if (here) return here.actor;
+    for (const previous of [...this.done].reverse().slice(0, 6)) {
+      const speaker = [...previous.speakers].reverse().find(fits);
+      if (speaker) return speaker;
+      const subject = previous.mentions.find((m) => !m.possessive && !afterPreposition(previous.tokens, m.first) && fits(m.actor));
+      if (subject) return subject.actor;
+    }
+    return null;
+  }
+
+  /** Actors mentioned or speaking before token `before` of `sentence`, most recent first. */
+  private recentActors(sentence: Sentence, before: number): Actor[] {
+    const order: Actor[] = [];
+    for (const previous of this.done) {
+      for (const m of previous.mentions) order.push(m.actor);
+      for (const s of previous.speakers) if (s) order.push(s);
+    }
+    for (const m of sentence.mentions) if (m.last < before) order.push(m.actor);
+    return [...new Set(order.reverse())];
+  }
+}
+
+/** Indexes of the tokens outside quotes whose start lies in [from, to). */
+function unquoted(tokens: Token[], from: number, to: number): number[] {
+  const result: number[] = [];
+  tokens.forEach((t, i) => {
+    if (!t.quoted && t.start >= from && t.start < to) result.push(i);
+  });
+  return result;
+}
+
+/** A speech verb with its own subject: not a participle (`noting`), not an infinitive (`to say`). */
+function isFiniteSpeechVerb(tokens: Token[], v: number): boolean {
+  const token = tokens[v]!;
+  if (token.quoted || !SPEECH_VERBS.has(token.lower) || token.cap && v > 0) return false;
+  if (token.lower.endsWith("ing")) return false;
+  return tokens[v - 1]?.lower !== "to" && !isPassive(tokens, v);
+}
+
+/** `and said "…"`: a verb coordinated with an earlier one shares its subject. */
+function startsCoordinate(tokens: Token[], v: number): boolean {
+  const before = tokens[v - 1];
+  return Boolean(before && ["and", "but", "or"].includes(before.lower) && !before.quoted);
+}
+
+/** `was told`, `has been called`: the subject receives the words, it does not say them. */
+function isPassive(tokens: Token[], v: number): boolean {
+  const before = tokens[v - 1]?.lower ?? "";
+  return PASSIVE_AUXILIARIES.has(before) || (BETWEEN_SUBJECT_AND_VERB.has(before) && PASSIVE_AUXILIARIES.has(tokens[v - 2]?.lower ?? ""));
+}
+
+/** Whether the token at `k` follows a preposition, so it cannot be a subject: "in a statement". */
+function afterPreposition(tokens: Token[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && ["the", "a", "an"].includes(tokens[j]!.lower) && tokens[j]!.after === "") j--;
+  const before = tokens[j];
+  return Boolean(before && before.after === "" && PREPOSITIONS.has(before.lower));
+}
+
+/** The first token of the clause that ends at `k`: after a comma, a clause word, or `floor`. */
+function clauseStart(tokens: Token[], k: number, floor: number): number {
+  let s = k;
+  while (s > floor && !tokens[s - 1]!.quoted && tokens[s - 1]!.after === "" && !CLAUSE_OPENERS.has(tokens[s - 1]!.lower) && !SPEECH_VERBS.has(tokens[s - 1]!.lower)) s--;
+  return s;
+}
+
+/** The end of a role phrase that starts at `at`: before a verb or a second preposition phrase. */
+function roleEnd(tokens: Token[], at: number, end: number): number {
+  let k = at;
+  while (k < end && !SPEECH_VERBS.has(tokens[k + 1]!.lower)) k++;
+  return k;
+}
+
+/** How a speaker found after a verb was named: by pronoun or by name. */
+function methodOf(token: Token): AttributionMethod {
+  return PERSON_PRONOUNS.has(token.lower) || GROUP_PRONOUNS.has(token.lower) ? "pronoun" : "named";
+}
+
+/** Whether an actor fits a role noun: a matching title (or a leader's for "leader"), and the party if one is given. */
+function fitsRole(actor: Actor, head: string, party: string | undefined, institution: boolean): boolean {
+  if (party && actor.party !== party) return false;
+  if (institution) return actor.kind === "organization" && fold(actor.name).split(/\s+/).includes(head);
+  if (actor.kind !== "person") return false;
+  const title = fold(actor.title ?? "").split(/\s+/);
+  return title.includes(head) || (LEADER_NOUNS.has(head) && title.some((w) => LEADER_TITLES.has(w)));
+}
+
+/** The hedges on a sentence's attributions: "reportedly", "according to an English transcript". */
+export function hedgesOf(sentence: Sentence, isSource: (k: number) => boolean): string | undefined {
+  const tokens = sentence.tokens;
+  const hedges = tokens.filter((t) => !t.quoted && HEDGE_ADVERBS.has(t.lower)).map((t) => t.lower);
+  const according = tokens.findIndex((t, i) => !t.quoted && t.lower === "according" && tokens[i + 1]?.lower === "to");
+  if (according >= 0 && !isSource(according + 2)) {
+    let end = according + 1;
+    while (end < tokens.length - 1 && tokens[end]!.after === "" && !tokens[end + 1]!.quoted) end++;
+    hedges.push(`according to ${sentence.text.slice(tokens[according + 2]?.start ?? 0, tokens[end]!.end)}`);
+  }
+  return hedges.length > 0 ? [...new Set(hedges)].join(", ") : undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * Word tokens of a sentence with their offsets, marked for what attribution needs to know:
+ * capitalization, a possessive ending, and whether the word stands inside a quotation.
+ */
+
+import type { QuoteSpan } from "./quotes";
+
+/** One word of a sentence. */
+export interface Token {
+  /** The word as written, without a possessive ending or a sentence-final full stop. */
+  text: string;
+  /** Lowercase `text`, with curly apostrophes made straight. */
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with a capital letter, or is a name particle before one (al-Megrahi). */
+  cap: boolean;
+  /** Ended in 's or ’s (or a bare ’ after s). */
+  possessive: boolean;
+  /** Stands inside a quotation. */
+  quoted: boolean;
+  /** The punctuation between this word and the next (",", ";", "“"...), trimmed. */
+  after: string;
+}
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’.&-]*[\p{L}\p{M}\p{N}])?\.?/gu;
+
+/** Tokenizes a sentence; tokens inside any of `quotes` (outer spans) are marked quoted. */
+export function tokenize(text: string, quotes: readonly QuoteSpan[]): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let word = match[0];
+    const start = match.index;
+    // Keep the dot of an initial or an acronym (W., U.S.), drop a sentence's full stop.
+    if (word.endsWith(".") && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(word) && !/^(?:mr|mrs|ms|dr|st|gen|sen|gov|rep|col|lt|capt|sgt)\.$/i.test(word)) {
+      word = word.slice(0, -1);
+    }
+    const possessive = /['’]s$/i.test(word) || (/s$/.test(word) && /^['’]/.test(text.slice(start + word.length)));
+    const bare = /['’]s$/i.test(word) ? word.slice(0, -2) : word;
+    tokens.push({
+      text: bare,
+      lower: bare.toLowerCase().replace(/’/g, "'"),
+      start,
+      end: start + bare.length,
+      cap: /^\p{Lu}/u.test(bare) || /^(?:al|el|ad|as|an|ash|bin|ibn|abu)-\p{Lu}/u.test(bare),
+      possessive,
+      quoted: quotes.some((q) => start >= q.outerStart && start < q.outerEnd),
+      after: "",
+    });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const nextStart = tokens[i + 1]?.start ?? text.length;
+    token.after = text.slice(token.end, nextStart).replace(/^['’]s?/, "").trim();
+  }
+  return tokens;
+}
