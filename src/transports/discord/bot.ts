@@ -1,0 +1,72 @@
+import { once } from "node:events";
+import { Client, Events, GatewayIntentBits } from "discord.js";
+import { commands as allCommands } from "../../../commands";
+import type { Command } from "../../../commands/command";
+import type { Engine } from "../../answers/engine";
+import type { BotConfig } from "../../config";
+import { createLogger, type Logger } from "../../log";
+import { NO_PINGS } from "./replies";
+import { createRouter, type RouterOptions } from "./router";
+
+/** A running bot. */
+export interface BotHandle {
+  client: Client<true>;
+  /** Disconnects from Discord. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/** What tests and callers may swap; by default every command and a logger at the configured level. */
+export interface BotOptions extends Partial<Pick<RouterOptions, "preconditions" | "deferred">> {
+  commands?: readonly Command[];
+  logger?: Logger;
+}
+
+/**
+ * Connects the bot to Discord and answers interactions until stopped. It needs the Guilds
+ * intent only: interactions arrive whatever the intents. It does not register commands; that
+ * is `npm run deploy-commands`, run once after the commands change.
+ * Resolves once the bot is connected and has received its servers.
+ * @throws Error when Discord refuses the token or cannot be reached
+ */
+export async function startBot(config: BotConfig, engine: Engine, options: BotOptions = {}): Promise<BotHandle> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.apiBase },
+    allowedMentions: NO_PINGS,
+  });
+  const route = createRouter({
+    engine,
+    commands: options.commands ?? allCommands,
+    logger,
+    ...(options.preconditions ? { preconditions: options.preconditions } : {}),
+    ...(options.deferred ? { deferred: options.deferred } : {}),
+  });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, "disconnected from the gateway"));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "reconnecting to the gateway"));
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const readyClient = client as Client<true>;
+  logger.info({ user: readyClient.user.tag, guilds: client.guilds.cache.size, ...engine.stats() }, "connected to Discord");
+
+  let stopped = false;
+  return {
+    client: readyClient,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+      logger.info("disconnected from Discord");
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import { randomBytes } from "node:crypto";
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  MessageFlags,
+  type MessageContextMenuCommandInteraction,
+  type RepliableInteraction,
+} from "discord.js";
+import type { z } from "zod";
+import type { Command } from "../../../commands/command";
+import type { Engine } from "../../answers/engine";
+import type { Answer } from "../../answers/types";
+import type { Logger } from "../../log";
+import { renderAnswer } from "../../renderers/discord";
+import { PRIVATE_OPTION, WHO_SAID_THIS } from "./definitions";
+import { DISCORD_LIMITS } from "./limits";
+import { Pager } from "./paging";
+import { defaultPreconditions, type Precondition } from "./preconditions";
+import { answerBody, answerReply, notice } from "./replies";
+import { whoSaidInMessage } from "./who-said-this";
+
+/**
+ * Commands that are deferred before they run: `ask` and `position` search the full text of
+ * every article, so their time grows with the corpus. Lookups (who-said, quotes, source) answer
+ * from indexes in milliseconds and reply at once, which saves a request and a "thinking…" flash.
+ */
+export const DEFERRED_COMMANDS: readonly string[] = ["ask", "position"];
+
+/** What the router needs; everything but the engine, the commands and the logger has a default. */
+export interface RouterOptions {
+  engine: Engine;
+  commands: readonly Command[];
+  logger: Logger;
+  preconditions?: Precondition[];
+  deferred?: readonly string[];
+  pager?: Pager;
+  now?: () => number;
+}
+
+/** Where an interaction stands, so that an error is answered the way Discord still accepts. */
+interface Progress {
+  deferred: "no" | "public" | "ephemeral";
+}
+
+/**
+ * The one interaction router: slash commands, the "Who said this?" context-menu command, the
+ * "More" buttons and autocomplete. It never throws, and never leaves an interaction unanswered:
+ * any error is logged with a reference id and answered with a short ephemeral message that
+ * carries the same id.
+ */
+export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const { engine, commands, logger } = options;
+  const preconditions = options.preconditions ?? defaultPreconditions();
+  const deferred = new Set(options.deferred ?? DEFERRED_COMMANDS);
+  const pager = options.pager ?? new Pager();
+  const now = options.now ?? Date.now;
+  const byName = new Map(commands.map((command) => [command.name, command]));
+
+  /** Validates input with the command's schema; a sentence naming the option when it is wrong. */
+  function validate(command: Command, input: unknown): { data: z.infer<z.ZodObject> } | { problem: string } {
+    const parsed = command.options.safeParse(input);
+    if (parsed.success) return { data: parsed.data };
+    const issue = parsed.error.issues[0];
+    const option = issue?.path.join(".") || "input";
+    const missing = issue?.code === "invalid_type" && issue.input === undefined;
+    return { problem: `The \`${option}\` option of /${command.name} ${missing ? "is required" : `is not right: ${issue?.message ?? "it is not valid"}`}.` };
+  }
+
+  function render(command: Command, input: unknown, answer: Answer, offset = 0) {
+    return renderAnswer(answer, { offset, moreId: (next) => pager.encode(command.name, input, next) });
+  }
+
+  async function slash(interaction: ChatInputCommandInteraction, progress: Progress, log: Logger): Promise<void> {
+    const command = byName.get(interaction.commandName);
+    if (!command) {
+      await interaction.reply(notice(`/${interaction.commandName} is not a command of this bot any more. Type / to see the current ones.`));
+      return;
+    }
+    const raw = Object.fromEntries(interaction.options.data.map((option) => [option.name, option.value]));
+    const { [PRIVATE_OPTION]: isPrivate, ...input } = raw;
+    const valid = validate(command, input);
+    if ("problem" in valid) {
+      await interaction.reply(notice(valid.problem));
+      return;
+    }
+    const ephemeral = isPrivate === true;
+    if (deferred.has(command.name)) {
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      progress.deferred = ephemeral ? "ephemeral" : "public";
+    }
+    const answer = command.run(engine, valid.data);
+    const rendered = render(command, valid.data, answer);
+    if (progress.deferred === "no") await interaction.reply(answerReply(rendered, ephemeral));
+    else await interaction.editReply(answerBody(rendered));
+    log.info({ kind: answer.kind, ephemeral }, "answered");
+  }
+
+  async function whoSaidThis(interaction: MessageContextMenuCommandInteraction, log: Logger): Promise<void> {
+    const command = byName.get("who-said");
+    const content = interaction.targetMessage.content;
+    if (!command) throw new Error("the who-said command is not loaded");
+    const answer = whoSaidInMessage(content, (quote) => {
+      const result = command.run(engine, { quote });
+      if (result.kind !== "who-said") throw new Error(`who-said answered with a ${result.kind} answer`);
+      return result;
+    });
+    if (!answer) {
+      await interaction.reply(notice("That message has no text to look up: Citebot reads a message's words, not its images or embeds."));
+      return;
+    }
+    // Only the person who asked sees it: a context menu cannot take the `private` option, and a
+    // public answer on someone else's message would read as calling them out.
+    await interaction.reply(answerReply(render(command, { quote: answer.query }, answer), true));
+    log.info({ kind: answer.kind, matches: answer.matches.length }, "answered");
+  }
+
+  async function more(interaction: ButtonInteraction, log: Logger): Promise<void> {
+    const request = pager.decode(interaction.customId);
+    if (request === "expired") {
+      await interaction.reply(notice("This list has expired: run the command again to see more."));
+      return;
+    }
+    const command = request && byName.get(request.command);
+    if (!request || !command) {
+      await interaction.reply(notice("This button belongs to an older version of Citebot: run the command again."));
+      return;
+    }
+    const valid = validate(command, request.input);
+    if ("problem" in valid) {
+      await interaction.reply(notice("This button's query is no longer valid: run the command again."));
+      return;
+    }
+    const answer = command.run(engine, valid.data);
+    await interaction.update(answerBody(render(command, valid.data, answer, request.offset)));
+    log.info({ kind: answer.kind, offset: request.offset }, "paged");
+  }
+
+  async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const list = byName.get(interaction.commandName)?.completions?.[focused.name];
+    const suggestions = list ? engine.complete(list, String(focused.value), DISCORD_LIMITS.choices) : [];
+    // A longer suggestion cannot be a choice: its value would be cut and no longer match.
+    const choices = suggestions.filter((name) => name.length <= DISCORD_LIMITS.choiceValue).slice(0, DISCORD_LIMITS.choices);
+    await interaction.respond(choices.map((name) => ({ name, value: name })));
+  }
+
+  async function answerError(interaction: RepliableInteraction, progress: Progress, ref: string): Promise<void> {
+    const message = notice(`Sorry, something went wrong on our side. If it keeps happening, tell the bot's admin this reference: ${ref}`);
+    if (progress.deferred === "ephemeral") {
+      await interaction.editReply({ content: message.content ?? "", embeds: [], components: [], allowedMentions: message.allowedMentions! });
+    } else if (progress.deferred === "public") {
+      // A public "thinking…" cannot turn ephemeral: remove it and say so privately.
+      await interaction.deleteReply().catch(() => undefined);
+      await interaction.followUp(message);
+    } else if (interaction.replied || interaction.deferred) {
+      await interaction.followUp(message);
+    } else {
+      await interaction.reply(message);
+    }
+  }
+
+  return async function route(interaction: Interaction): Promise<void> {
+    const log = logger.child({
+      interaction: interaction.id,
+      user: interaction.user.id,
+      ...("commandName" in interaction ? { command: interaction.commandName } : {}),
+      ...(interaction.isButton() ? { button: interaction.customId.slice(0, 40) } : {}),
+    });
+    if (interaction.isAutocomplete()) {
+      await autocomplete(interaction).catch((error: unknown) => log.warn({ err: error }, "autocomplete failed"));
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const progress: Progress = { deferred: "no" };
+    try {
+      const blocked = preconditions.map((precondition) => precondition.check(interaction.user.id, now())).find((reason) => reason !== null);
+      if (blocked) {
+        log.info("refused by a precondition");
+        await interaction.reply(notice(blocked));
+      } else if (interaction.isChatInputCommand()) await slash(interaction, progress, log);
+      else if (interaction.isMessageContextMenuCommand() && interaction.commandName === WHO_SAID_THIS) await whoSaidThis(interaction, log);
+      else if (interaction.isButton()) await more(interaction, log);
+      else await interaction.reply(notice("Citebot does not know this action."));
+    } catch (error) {
+      const ref = randomBytes(4).toString("hex");
+      log.error({ err: error, ref }, "interaction failed");
+      await answerError(interaction, progress, ref).catch((replyError: unknown) => log.error({ err: replyError, ref }, "could not send the error reply"));
+    }
+  };
+}

@@ -1,0 +1,487 @@
+/**
+ * A local stand-in for Discord, enough for the real discord.js Client to log in, receive
+ * interactions and answer them: REST under `/api/v10`, `GET /gateway/bot`, and a gateway
+ * WebSocket (HELLO, IDENTIFY, heartbeats, READY, GUILD_CREATE, INTERACTION_CREATE, RESUME).
+ *
+ * It records every REST call, lets a test send interactions the way Discord does and await the
+ * bot's answers, and lets a test intercept any REST call (`onRequest`) to inject faults.
+ */
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket, WebSocketServer } from "ws";
+
+/** One REST call the bot made. */
+export interface RecordedRequest {
+  method: string;
+  /** The path without the query, percent-decoded (`%40original` is `@original`): `/api/v10/interactions/…/callback`. */
+  path: string;
+  query: Record<string, string>;
+  /** The JSON body, or undefined when there was none. */
+  body: any;
+  headers: IncomingMessage["headers"];
+}
+
+/** A reply a test hands back instead of the default one, to inject a fault. */
+export interface InjectedResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface DiscordServerOptions {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  /** Milliseconds between the heartbeats the gateway asks for. */
+  heartbeatInterval?: number;
+}
+
+/** Discord's user object. */
+export interface DiscordUser {
+  id: string;
+  username: string;
+  global_name: string | null;
+  discriminator: string;
+  avatar: string | null;
+  bot?: boolean;
+}
+
+/** An interaction the server sent, with what the bot did about it. */
+export interface SentInteraction {
+  id: string;
+  token: string;
+  payload: any;
+  /** The REST calls that answer this interaction so far, in order. */
+  readonly requests: RecordedRequest[];
+  /** The first interaction callback (reply, defer, update or autocomplete result). */
+  callback(): Promise<RecordedRequest>;
+  /**
+   * The message the user ends up seeing: the callback's message for a reply or an update;
+   * after a defer, the first edit of the original or follow-up with a body. Resolves with the
+   * message body and where it came from.
+   */
+  message(): Promise<{ via: RecordedRequest; body: any; ephemeral: boolean }>;
+}
+
+export const API_VERSION = 10;
+const DISCORD_EPOCH = 1_420_070_400_000n;
+const EPHEMERAL = 64;
+const EVERYONE_PERMISSIONS = "2248473465835073";
+
+/** Interaction callback types (https://discord.com/developers/docs/interactions/receiving-and-responding). */
+export const CallbackType = { Reply: 4, DeferReply: 5, DeferUpdate: 6, Update: 7, Autocomplete: 8 } as const;
+
+let counter = 0n;
+/** A snowflake for now, unique within the process. */
+export function snowflake(): string {
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter++ & 0xfffn)).toString();
+}
+
+export class DiscordServer {
+  /** Every REST call, in arrival order. */
+  readonly requests: RecordedRequest[] = [];
+  /** The IDENTIFY payloads the gateway received. */
+  readonly identifies: any[] = [];
+  /** Registered application commands: key "global" or the guild id. */
+  readonly commands = new Map<string, any[]>();
+  /** Called for every REST call before the default handling; return a response to replace it. */
+  onRequest: ((request: RecordedRequest) => InjectedResponse | undefined | Promise<InjectedResponse | undefined>) | undefined;
+
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guildId: string;
+  readonly channelId = snowflake();
+  readonly botUser: DiscordUser;
+
+  private readonly http: Server;
+  private readonly gateway: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly waiters = new Set<() => void>();
+  private readonly heartbeatInterval: number;
+  private sequence = 0;
+  private sessionId = randomBytes(16).toString("hex");
+  private port = 0;
+
+  private constructor(options: DiscordServerOptions) {
+    this.token = options.token;
+    this.applicationId = options.applicationId ?? snowflake();
+    this.guildId = options.guildId ?? snowflake();
+    this.heartbeatInterval = options.heartbeatInterval ?? 41_250;
+    this.botUser = { id: this.applicationId, username: "Citebot", global_name: null, discriminator: "0", avatar: null, bot: true };
+    this.http = createServer((req, res) => void this.handle(req, res));
+    this.gateway = new WebSocketServer({ server: this.http, path: "/gateway" });
+    this.gateway.on("connection", (socket) => this.connect(socket));
+  }
+
+  /** Starts a server on 127.0.0.1 on a free port. */
+  static async start(options: DiscordServerOptions): Promise<DiscordServer> {
+    const server = new DiscordServer(options);
+    server.http.listen(0, "127.0.0.1");
+    await once(server.http, "listening");
+    server.port = (server.http.address() as AddressInfo).port;
+    return server;
+  }
+
+  /** The REST base to give discord.js (`rest.api`) or DISCORD_API_BASE: no version. */
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The gateway URL `GET /gateway/bot` hands out. */
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /** Whether a bot is connected and identified. */
+  get connected(): boolean {
+    return [...this.sockets].some((socket) => socket.readyState === WebSocket.OPEN);
+  }
+
+  /** Stops the server, closing the gateway connections as Discord would on shutdown. */
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.gateway.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // REST
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    const request: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      body,
+      headers: req.headers,
+    };
+    this.requests.push(request);
+    const response = (await this.onRequest?.(request)) ?? this.route(request);
+    res.writeHead(response.status, { ...(response.body === undefined ? {} : { "content-type": "application/json" }), ...response.headers });
+    res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private route(request: RecordedRequest): InjectedResponse {
+    const prefix = `/api/v${API_VERSION}`;
+    if (!request.path.startsWith(prefix)) return notFound();
+    const path = request.path.slice(prefix.length);
+    const { method } = request;
+    const authorized = request.headers.authorization === `Bot ${this.token}`;
+    let match: RegExpExecArray | null;
+
+    if (method === "GET" && path === "/gateway/bot") {
+      if (!authorized) return unauthorized();
+      return {
+        status: 200,
+        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      };
+    }
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      if (request.query.with_response !== "true") return { status: 204 };
+      const message = request.body?.data ? this.message(request.body.data) : null;
+      return { status: 200, body: { interaction: { id: path.split("/")[2], type: 2 }, resource: { type: request.body?.type, message } } };
+    }
+    if ((match = /^\/webhooks\/(\d+)\/[^/]+(?:\/messages\/([^/]+))?$/.exec(path))) {
+      if (method === "DELETE") return { status: 204 };
+      if (method === "PATCH" || method === "GET") return { status: 200, body: this.message(request.body ?? {}, match[2]) };
+      if (method === "POST") return { status: 200, body: this.message(request.body ?? {}) };
+    }
+    if ((match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      if (!authorized) return unauthorized();
+      if (match[1] !== this.applicationId) return { status: 403, body: { message: "Missing Access", code: 50001 } };
+      const scope = match[2] ?? "global";
+      if (method === "GET") return { status: 200, body: this.commands.get(scope) ?? [] };
+      if (method === "PUT" && Array.isArray(request.body)) {
+        const registered = request.body.map((command: any) => ({
+          id: snowflake(),
+          application_id: this.applicationId,
+          version: snowflake(),
+          default_member_permissions: null,
+          type: 1,
+          ...command,
+          ...(match![2] ? { guild_id: match![2] } : {}),
+        }));
+        this.commands.set(scope, registered);
+        return { status: 200, body: registered };
+      }
+    }
+    return notFound();
+  }
+
+  /** A message object as Discord returns it for a webhook or callback body. */
+  message(body: any, id?: string): any {
+    return {
+      id: id && id !== "@original" ? id : snowflake(),
+      channel_id: this.channelId,
+      author: this.botUser,
+      content: body.content ?? "",
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 20,
+      flags: body.flags ?? 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      application_id: this.applicationId,
+      webhook_id: this.applicationId,
+    };
+  }
+
+  /** Waits until a REST call matches, checking the ones already made first. */
+  async waitForRequest(matches: (request: RecordedRequest) => boolean, timeoutMs = 5_000): Promise<RecordedRequest> {
+    const found = this.requests.find(matches);
+    if (found) return found;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`no matching REST call within ${timeoutMs} ms; calls so far:\n${this.describeRequests().join("\n")}`));
+      }, timeoutMs);
+      const check = () => {
+        const request = this.requests.find(matches);
+        if (!request) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(request);
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  /** `METHOD /path` of every REST call so far, tokens left out. */
+  describeRequests(requests: readonly RecordedRequest[] = this.requests): string[] {
+    return requests.map((request) => `${request.method} ${request.path.replace(/(interactions\/\d+|webhooks\/\d+)\/[^/]+/, "$1/:token")}`);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Gateway
+
+  private connect(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("message", (data) => this.onGatewayMessage(socket, JSON.parse(String(data))));
+    send(socket, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
+  }
+
+  private onGatewayMessage(socket: WebSocket, payload: { op: number; d: any }): void {
+    switch (payload.op) {
+      case 1: // heartbeat
+        send(socket, { op: 11 });
+        break;
+      case 2: // identify
+        if (payload.d?.token !== this.token) {
+          socket.close(4004, "Authentication failed.");
+          return;
+        }
+        this.identifies.push(payload.d);
+        this.dispatch("READY", this.readyPayload(), socket);
+        this.dispatch("GUILD_CREATE", this.guildPayload(), socket);
+        break;
+      case 6: // resume
+        if (payload.d?.token !== this.token || payload.d?.session_id !== this.sessionId) {
+          send(socket, { op: 9, d: false });
+          return;
+        }
+        this.dispatch("RESUMED", {}, socket);
+        break;
+    }
+  }
+
+  /** Sends a dispatch event to one connection or to every connected bot. */
+  dispatch(event: string, data: unknown, socket?: WebSocket): void {
+    const payload = { op: 0, t: event, s: ++this.sequence, d: data };
+    for (const target of socket ? [socket] : this.sockets) send(target, payload);
+  }
+
+  private readyPayload() {
+    return {
+      v: API_VERSION,
+      user: this.botUser,
+      guilds: [{ id: this.guildId, unavailable: true }],
+      session_id: this.sessionId,
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      user_settings: {},
+      guild_join_requests: [],
+      presences: [],
+    };
+  }
+
+  private guildPayload() {
+    return {
+      id: this.guildId,
+      name: "Citebot test server",
+      icon: null,
+      owner_id: snowflake(),
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      features: [],
+      preferred_locale: "en-US",
+      roles: [
+        { id: this.guildId, name: "@everyone", permissions: EVERYONE_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ],
+      members: [{ user: this.botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+      channels: [{ id: this.channelId, type: 0, name: "general", position: 0, permission_overwrites: [], guild_id: this.guildId }],
+      threads: [],
+      emojis: [],
+      stickers: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Interactions, as Discord sends them
+
+  /** A member of the test server; every call makes a new one unless given an id. */
+  user(id: string = snowflake()): DiscordUser {
+    return { id, username: `user${id.slice(-4)}`, global_name: null, discriminator: "0", avatar: null };
+  }
+
+  /** Sends an INTERACTION_CREATE with the fields every interaction carries. */
+  interact(fields: { type: number; data?: unknown; message?: unknown; user?: DiscordUser }): SentInteraction {
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString("hex")}`;
+    const user = fields.user ?? this.user();
+    const payload = {
+      id,
+      application_id: this.applicationId,
+      type: fields.type,
+      token,
+      version: 1,
+      ...(fields.data === undefined ? {} : { data: fields.data }),
+      ...(fields.message === undefined ? {} : { message: fields.message }),
+      guild_id: this.guildId,
+      guild: { id: this.guildId, locale: "en-US", features: [] },
+      channel_id: this.channelId,
+      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: "general", position: 0, permissions: EVERYONE_PERMISSIONS, flags: 0 },
+      member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, permissions: EVERYONE_PERMISSIONS },
+      app_permissions: EVERYONE_PERMISSIONS,
+      locale: "en-US",
+      guild_locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": this.guildId },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+    };
+    this.dispatch("INTERACTION_CREATE", payload);
+    return this.track(id, token, payload);
+  }
+
+  /** A slash command: `/name option:value …`. */
+  chatInput(name: string, options: Record<string, string | boolean> = {}, user?: DiscordUser): SentInteraction {
+    return this.interact({
+      type: 2,
+      data: {
+        id: this.commandId(name),
+        name,
+        type: 1,
+        guild_id: this.guildId,
+        options: Object.entries(options).map(([option, value]) => ({ name: option, type: typeof value === "boolean" ? 5 : 3, value })),
+      },
+      ...(user ? { user } : {}),
+    });
+  }
+
+  /** Autocomplete while typing `option` of `/name`. */
+  autocomplete(name: string, option: string, typed: string, others: Record<string, string> = {}): SentInteraction {
+    return this.interact({
+      type: 4,
+      data: {
+        id: this.commandId(name),
+        name,
+        type: 1,
+        guild_id: this.guildId,
+        options: [
+          ...Object.entries(others).map(([other, value]) => ({ name: other, type: 3, value })),
+          { name: option, type: 3, value: typed, focused: true },
+        ],
+      },
+    });
+  }
+
+  /** A message context-menu command on a message someone wrote. */
+  messageCommand(name: string, content: string, user?: DiscordUser): SentInteraction {
+    const author = this.user();
+    const message = { ...this.message({ content }), author, type: 0, webhook_id: undefined, application_id: undefined };
+    return this.interact({
+      type: 2,
+      data: { id: this.commandId(name), name, type: 3, guild_id: this.guildId, target_id: message.id, resolved: { messages: { [message.id]: message } } },
+      ...(user ? { user } : {}),
+    });
+  }
+
+  /** A click on a button of a message the bot sent (`body` as the bot sent it). */
+  button(customId: string, body: any, user?: DiscordUser): SentInteraction {
+    return this.interact({ type: 3, data: { custom_id: customId, component_type: 2 }, message: this.message(body), ...(user ? { user } : {}) });
+  }
+
+  private commandId(name: string): string {
+    const registered = [...this.commands.values()].flat().find((command) => command.name === name);
+    return registered?.id ?? snowflake();
+  }
+
+  private track(id: string, token: string, payload: unknown): SentInteraction {
+    const mine = (request: RecordedRequest) => request.path.includes(`/${token}`);
+    const server = this;
+    const isCallback = (request: RecordedRequest) => mine(request) && request.path.endsWith("/callback");
+    return {
+      id,
+      token,
+      payload,
+      get requests() {
+        return server.requests.filter(mine);
+      },
+      callback: () => this.waitForRequest(isCallback),
+      async message() {
+        const callback = await server.waitForRequest(isCallback);
+        const { type, data } = callback.body;
+        if (type === CallbackType.Reply || type === CallbackType.Update) {
+          return { via: callback, body: data, ephemeral: ((data?.flags ?? 0) & EPHEMERAL) !== 0 };
+        }
+        const deferredEphemeral = ((data?.flags ?? 0) & EPHEMERAL) !== 0;
+        const via = await server.waitForRequest((r) => mine(r) && !r.path.endsWith("/callback") && r.body !== undefined && r.method !== "GET");
+        const followUp = via.method === "POST";
+        return { via, body: via.body, ephemeral: followUp ? ((via.body.flags ?? 0) & EPHEMERAL) !== 0 : deferredEphemeral };
+      },
+    };
+  }
+}
+
+function send(socket: WebSocket, payload: unknown): void {
+  if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(payload));
+}
+
+function notFound(): InjectedResponse {
+  return { status: 404, body: { message: "404: Not Found", code: 0 } };
+}
+
+function unauthorized(): InjectedResponse {
+  return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+}
