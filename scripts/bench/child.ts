@@ -1,0 +1,229 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { toPassages } from "../../src/passages/passages";
+import { makeBaseline } from "./baselines";
+import { generateCorpus } from "./generate";
+import { memory, round, summarize, timed, timedAsync, type LatencySummary } from "./measure";
+import { type BenchQuery, buildQueries, QUERY_KINDS, type QueryKind } from "./queries";
+import { loadSubject } from "./subject";
+
+/**
+ * One measurement in a fresh process, so that heap and RSS belong to one index only:
+ * `--part engine` (build, snapshot, latency, latency during a reload), `minisearch` or `lunr`
+ * (the baselines), `cold` (start from a snapshot). Writes its JSON result to `--out`.
+ */
+
+export interface PartArgs {
+  part: "engine" | "minisearch" | "lunr" | "cold";
+  size: number;
+  queries: number;
+  seed: number;
+  /** Seconds a kind of query may take in all before the rest of its queries are skipped. */
+  budget: number;
+  reload: boolean;
+  out: string;
+  snapshot?: string;
+}
+
+export interface LatencyResult {
+  latency: Partial<Record<QueryKind, LatencySummary>>;
+  /** Every timed query's milliseconds, in query order, per kind. */
+  perQuery: Partial<Record<QueryKind, number[]>>;
+}
+
+function parse(argv: string[]): PartArgs {
+  const get = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  return {
+    part: get("part") as PartArgs["part"],
+    size: Number(get("size") ?? 1),
+    queries: Number(get("queries") ?? 200),
+    seed: Number(get("seed") ?? 20_251_125),
+    budget: Number(get("budget") ?? 30),
+    reload: argv.includes("--reload"),
+    out: get("out") ?? path.join(os.tmpdir(), "citebot-bench-part.json"),
+    ...(get("snapshot") ? { snapshot: get("snapshot")! } : {}),
+  };
+}
+
+/**
+ * Times each query once, after a warm-up on other queries of the same kind (a second seeded set,
+ * so no cache can answer a timed query from its warm-up); a kind stops early once it has used its budget.
+ */
+function timeQueries(
+  queries: readonly BenchQuery[],
+  warmup: readonly BenchQuery[],
+  run: (query: BenchQuery) => unknown,
+  budgetSeconds: number,
+): LatencyResult {
+  const perQuery: LatencyResult["perQuery"] = {};
+  for (const kind of QUERY_KINDS) {
+    const ofKind = queries.filter((query) => query.kind === kind);
+    const warmStart = performance.now();
+    for (const query of warmup.filter((other) => other.kind === kind)) {
+      run(query);
+      if (performance.now() - warmStart > Math.min(2000, budgetSeconds * 100)) break;
+    }
+    const times: number[] = [];
+    let spent = 0;
+    for (const query of ofKind) {
+      const { ms } = timed(() => run(query));
+      times.push(round(ms, 3));
+      spent += ms;
+      if (spent > budgetSeconds * 1000) break;
+    }
+    perQuery[kind] = times;
+  }
+  const latency = Object.fromEntries(Object.entries(perQuery).map(([kind, times]) => [kind, summarize(times)]));
+  return { latency, perQuery };
+}
+
+async function enginepart(args: PartArgs): Promise<object> {
+  const generated = timed(() => generateCorpus(args.size, args.seed));
+  const corpus = generated.value;
+  const queries = buildQueries(corpus, args.queries);
+  const subject = await loadSubject();
+  if ("error" in subject) return { part: "engine", size: args.size, error: subject.error };
+
+  const before = memory();
+  const build = timed(() => subject.build(corpus.articles));
+  const engine = build.value as { stats(): { passages: number; quotes: number; speakers: number } };
+  const after = memory();
+  const stats = engine.stats();
+  const textMB = corpus.bytes / 2 ** 20;
+  const result: Record<string, unknown> = {
+    part: "engine",
+    size: args.size,
+    articles: corpus.articles.length,
+    ...stats,
+    textMB: round(textMB, 2),
+    generateMs: round(generated.ms, 0),
+    build: {
+      ms: round(build.ms, 0),
+      mbPerSec: round(textMB / (build.ms / 1000), 2),
+      heapMB: after.heapMB,
+      heapDeltaMB: round(after.heapMB - before.heapMB, 1),
+      rssMB: after.rssMB,
+    },
+  };
+  const warmup = buildQueries(corpus, Math.min(args.queries, 50), 8);
+  Object.assign(result, timeQueries(queries, warmup, (query) => subject.run(engine, query), args.budget));
+
+  if (subject.snapshot) {
+    const dir = path.join(os.tmpdir(), `citebot-bench-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `snapshot-${args.size}.bin`);
+    const save = await timedAsync(() => subject.snapshot!.save(engine, file));
+    const load = await timedAsync(() => subject.snapshot!.load(file));
+    const cold = coldStart(file, args);
+    result.snapshot = { bytes: statSync(file).size, saveMs: round(save.ms, 0), loadMs: round(load.ms, 0), ...cold };
+    rmSync(dir, { recursive: true, force: true });
+  } else result.snapshot = null;
+
+  if (args.reload) result.reload = await reloadPart(corpus.articles, queries, subject, engine, result as unknown as LatencyResult);
+  return result;
+}
+
+/** Start a new process that loads the snapshot and answers one question; its time from process start. */
+function coldStart(file: string, args: PartArgs): object {
+  const out = `${args.out}.cold.json`;
+  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "child.ts"), "--part", "cold", "--snapshot", file, "--out", out], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (child.status !== 0) return { coldError: `exit ${child.status}` };
+  const cold = JSON.parse(readFileSync(out, "utf8")) as { readyMs: number; loadMs: number; rssMB: number; firstAnswerMs: number };
+  rmSync(out, { force: true });
+  return {
+    coldReadyMs: round(cold.readyMs, 0),
+    coldLoadMs: round(cold.loadMs, 0),
+    coldFirstAnswerMs: round(cold.firstAnswerMs, 1),
+    coldRssMB: cold.rssMB,
+  };
+}
+
+async function coldPart(args: PartArgs): Promise<object> {
+  const subject = await loadSubject();
+  if ("error" in subject || !subject.snapshot) throw new Error("no snapshot support");
+  const load = await timedAsync(() => subject.snapshot!.load(args.snapshot!));
+  const readyMs = performance.now();
+  const first = timed(() => subject.run(load.value, { kind: "ask", text: "What did the minister say about the talks?", baseline: "" }));
+  return { readyMs, loadMs: load.ms, firstAnswerMs: first.ms, rssMB: memory().rssMB };
+}
+
+/**
+ * Query latency on this thread while a worker thread builds a new engine from the same articles
+ * (and saves its snapshot, when the engine has one): what users see during a refresh.
+ */
+async function reloadPart(
+  articles: unknown[],
+  queries: readonly BenchQuery[],
+  subject: Awaited<ReturnType<typeof loadSubject>> & object,
+  engine: unknown,
+  idle: LatencyResult,
+): Promise<object> {
+  if ("error" in subject) return {};
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const api = import.meta.resolve("tsx/esm/api");
+  const target = new URL("./reload-worker.ts", import.meta.url).href;
+  const snapshotFile = subject.snapshot ? path.join(os.tmpdir(), `citebot-bench-reload-${process.pid}.bin`) : null;
+  const started = performance.now();
+  const worker = new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)}))`, {
+    eval: true,
+    workerData: { articles, done, snapshotFile },
+  });
+  const failed = new Promise<string>((resolve) => worker.once("error", (error) => resolve(error.message)));
+  const mix = queries.filter((query) => query.kind !== "source");
+  const during: number[] = [];
+  // Give the worker a moment to start, then ask back to back until it is done.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  let error: string | null = null;
+  void failed.then((message) => (error = message));
+  for (let k = 0; Atomics.load(done, 0) === 0 && error === null; k++) {
+    during.push(timed(() => subject.run(engine, mix[k % mix.length]!)).ms);
+    if (k % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const reloadMs = performance.now() - started;
+  await worker.terminate();
+  if (snapshotFile) rmSync(snapshotFile, { force: true });
+  const idleTimes = Object.entries(idle.perQuery).flatMap(([kind, times]) => (kind === "source" ? [] : times));
+  const duringSummary = summarize(during.map((ms) => round(ms, 3)));
+  const idleSummary = summarize(idleTimes);
+  return {
+    ms: round(reloadMs, 0),
+    ...(error ? { error } : {}),
+    during: duringSummary,
+    idle: idleSummary,
+    p99Ratio: round(duringSummary.p99 / idleSummary.p99, 2),
+  };
+}
+
+async function baselinePart(args: PartArgs): Promise<object> {
+  const corpus = generateCorpus(args.size, args.seed);
+  const queries = buildQueries(corpus, args.queries);
+  const passages = corpus.articles.flatMap((article) => toPassages(article).map((p) => ({ id: p.id, text: p.text })));
+  const baseline = makeBaseline(args.part);
+  const before = memory();
+  const build = timed(() => baseline.build(passages));
+  const after = memory();
+  return {
+    part: args.part,
+    size: args.size,
+    passages: passages.length,
+    build: { ms: round(build.ms, 0), heapMB: after.heapMB, heapDeltaMB: round(after.heapMB - before.heapMB, 1), rssMB: after.rssMB },
+    ...timeQueries(queries, buildQueries(corpus, Math.min(args.queries, 50), 8), (query) => baseline.query(query), args.budget),
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parse(process.argv.slice(2));
+  const result =
+    args.part === "engine" ? await enginepart(args) : args.part === "cold" ? await coldPart(args) : await baselinePart(args);
+  writeFileSync(args.out, JSON.stringify(result));
+}
+
+await main();
