@@ -6,7 +6,7 @@
  */
 
 import type { Actor, ActorKind } from "./types";
-import { resolveParty } from "./lexicon";
+import { isSeatOfGovernment, resolveParty } from "./lexicon";
 import type { Token } from "./tokens";
 import {
   INSTITUTION_WORDS,
@@ -80,7 +80,7 @@ export function readNameRuns(tokens: Token[], text: string): NameRun[] {
 function partySpans(tokens: Token[]): ({ party: string; first: number; last: number } | undefined)[] {
   const spans: ({ party: string; first: number; last: number } | undefined)[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.cap) continue;
+    if (!tokens[i]!.cap || tokens[i]!.lower === "the") continue;
     for (let len = 4; len >= 1; len--) {
       const slice = tokens.slice(i, i + len);
       if (slice.length < len || slice.slice(0, -1).some((t) => t.after !== "" || t.possessive)) continue;
@@ -110,7 +110,12 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
   }
   if (nameFirst > j) {
     const whole = partyAt[first];
-    if (whole && whole.first === first && whole.last === j) return { kind: "party", name: whole.party, first, last: j, nameFirst: first, personSignal: false, possessive };
+    if (whole && whole.first === first && whole.last === j) {
+      const term = textOf(tokens, text, first, j);
+      // "the Kremlin said": a seat of government speaks as itself, for its party.
+      if (isSeatOfGovernment(term)) return { kind: "organization", name: term, party: whole.party, first, last: j, nameFirst: first, personSignal: false, possessive };
+      return { kind: "party", name: whole.party, first, last: j, nameFirst: first, personSignal: false, possessive };
+    }
     return null;
   }
   const name = textOf(tokens, text, nameFirst, j);
@@ -342,6 +347,14 @@ export class ActorRegistry {
     const exact = this.actors.find((a) => fold(a.name) === key || a.aliases.some((alias) => fold(alias) === key));
     if (exact) return exact;
     return run.kind === "unknown" || run.kind === "person" ? this.findPerson(run.name) : undefined;
+  }
+
+  /** Makes a fuller form of a known person's name ("John Smith" after "Mr. Smith") the actor's name. */
+  upgradeName(actor: Actor, run: NameRun): void {
+    if (actor.kind !== "person" || run.kind !== "unknown" || wordCount(run.name) <= wordCount(actor.name)) return;
+    if (fold(surname(run.name)) !== fold(surname(actor.name))) return;
+    addAlias(actor, actor.name);
+    actor.name = run.name;
   }
 
   /** Gives each person whose title hangs on another person (`Putin’s adviser`) that person's party. */

@@ -37,7 +37,6 @@ export function analyzeArticle(article: Article, passages: Passage[]): ArticleAn
   const quotes: Quote[] = [];
   for (const { passage, sentence } of sentences) {
     const attributions = attributor.attributeSentence(sentence);
-    const hedge = hedgesOf(sentence, (k) => sentence.mentions.some((m) => m.first === k && m.actor.kind !== "party"));
     let count = 0;
     sentence.quotes.forEach((span, n) => {
       const found = attributions[n]!;
@@ -52,7 +51,8 @@ export function analyzeArticle(article: Article, passages: Passage[]): ArticleAn
         end: span.end,
         speaker: found.actor?.name ?? null,
       };
-      if (found.actor && hedge) quote.hedge = hedge;
+      const hedge = found.actor ? hedgesOf(sentence, found.method === "according-to") : undefined;
+      if (hedge) quote.hedge = hedge;
       if (found.method) quote.method = found.method;
       quotes.push(quote);
     });
@@ -81,6 +81,7 @@ function findMentions(sentence: Sentence, registry: ActorRegistry): Mention[] {
   for (const run of readNameRuns(sentence.tokens, sentence.text)) {
     const actor = registry.lookup(run) ?? (run.kind === "party" ? registry.register(run) : undefined);
     if (!actor) continue;
+    registry.upgradeName(actor, run);
     if (actor.kind !== "party") addAlias(actor, sentence.text.slice(sentence.tokens[run.first]!.start, sentence.tokens[run.last]!.end));
     mentions.push({ actor, first: run.first, last: run.last, possessive: run.possessive });
   }

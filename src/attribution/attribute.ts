@@ -42,6 +42,9 @@ export interface Attribution {
   method?: AttributionMethod;
 }
 
+/** Determiners that introduce someone new: "a senior official", "one protester". */
+const INDEFINITES = new Set(["a", "an", "one", "another", "some", "two", "several", "many"]);
+
 /** Words that open a clause, so a subject is looked for after them. */
 const CLAUSE_OPENERS = new Set(["while", "whereas", "but", "and", "that", "which", "who", "although", "though", "as", "when", "after", "before", "because"]);
 
@@ -80,7 +83,8 @@ export class Attributor {
       this.sourcedBy(sentence) ??
       this.colonSubject(sentence, pre) ??
       (previousInSentence ? { actor: previousInSentence.actor, method: "continuation" } : null) ??
-      this.continuation(sentence, pre) ?? { actor: null }
+      // A speech verb whose subject did not resolve is someone else speaking: better no speaker than the last one.
+      (hasSpeechVerb(sentence.tokens, [...pre, ...post]) ? null : this.continuation(sentence, pre)) ?? { actor: null }
     );
   }
 
@@ -151,11 +155,15 @@ export class Attributor {
     return this.firstSubject(sentence, last + 1);
   }
 
-  /** A quote opening its sentence continues the words of the last quote of the sentence before. */
+  /**
+   * A quote opening its sentence continues the words of the last quote of the sentence before,
+   * or is the words a sentence ending in a colon announces (`Brown put it bluntly:`).
+   */
   private continuation(sentence: Sentence, pre: number[]): Attribution | null {
     if (pre.length > 0) return null;
     const previous = this.done.at(-1);
     if (!previous || previous.paragraph < sentence.paragraph - 1) return null;
+    if (previous.text.trimEnd().endsWith(":") && previous.quotes.length === 0) return this.firstSubject(previous, previous.tokens.length);
     const speaker = previous.speakers.at(-1);
     return speaker ? { actor: speaker, method: "continuation" } : null;
   }
@@ -251,7 +259,7 @@ export class Attributor {
       .find((p): p is string => Boolean(p));
     const phrase = sentence.text.slice(words[0]!.start, words.at(-1)!.end + (words.at(-1)!.possessive ? 0 : 0));
     const institution = SPEAKING_INSTITUTIONS.has(head) && !ROLE_NOUNS.has(head);
-    if (determiner !== "a" && determiner !== "an") {
+    if (!INDEFINITES.has(determiner)) {
       const earlier = this.recentActors(sentence, start).find((actor) => fitsRole(actor, head, party, institution));
       if (earlier) {
         addAlias(earlier, phrase);
@@ -312,6 +320,11 @@ function isFiniteSpeechVerb(tokens: Token[], v: number): boolean {
   return tokens[v - 1]?.lower !== "to" && !isPassive(tokens, v);
 }
 
+/** Whether any of the tokens at `indexes` is a finite speech verb. */
+function hasSpeechVerb(tokens: Token[], indexes: number[]): boolean {
+  return indexes.some((i) => isFiniteSpeechVerb(tokens, i));
+}
+
 /** `and said "…"`: a verb coordinated with an earlier one shares its subject. */
 function startsCoordinate(tokens: Token[], v: number): boolean {
   const before = tokens[v - 1];
@@ -360,12 +373,15 @@ function fitsRole(actor: Actor, head: string, party: string | undefined, institu
   return title.includes(head) || (LEADER_NOUNS.has(head) && title.some((w) => LEADER_TITLES.has(w)));
 }
 
-/** The hedges on a sentence's attributions: "reportedly", "according to an English transcript". */
-export function hedgesOf(sentence: Sentence, isSource: (k: number) => boolean): string | undefined {
+/**
+ * The hedges on a sentence's attributions: "reportedly", "according to an English transcript".
+ * `according to X` is a hedge only when X is not the speaker (`sourced`) nor an actor at all.
+ */
+export function hedgesOf(sentence: Sentence, sourced: boolean): string | undefined {
   const tokens = sentence.tokens;
   const hedges = tokens.filter((t) => !t.quoted && HEDGE_ADVERBS.has(t.lower)).map((t) => t.lower);
   const according = tokens.findIndex((t, i) => !t.quoted && t.lower === "according" && tokens[i + 1]?.lower === "to");
-  if (according >= 0 && !isSource(according + 2)) {
+  if (according >= 0 && !sourced && !sentence.mentions.some((m) => m.first === according + 2 && m.actor.kind !== "party")) {
     let end = according + 1;
     while (end < tokens.length - 1 && tokens[end]!.after === "" && !tokens[end + 1]!.quoted) end++;
     hedges.push(`according to ${sentence.text.slice(tokens[according + 2]?.start ?? 0, tokens[end]!.end)}`);

@@ -221,5 +221,20 @@ export function blocOf(party: string): string | null {
   return PARTIES.find((entry) => entry.name === name)?.bloc ?? null;
 }
 
-/** Every surface term of every party, longest first, for scanning text. */
-export const ALL_PARTY_TERMS: readonly string[] = PARTIES.flatMap((entry) => entry.terms).sort((a, b) => b.length - a.length);
+/**
+ * Seats of government and institutions that stand for a party but speak as themselves:
+ * "the White House said" is said by the White House, on behalf of the United States.
+ */
+const SEATS = new Set(
+  [
+    "White House", "Pentagon", "State Department", "Capitol Hill", "Kremlin", "Élysée", "Élysée Palace",
+    "Downing Street", "Whitehall", "Westminster", "Quai d'Orsay", "Bundestag", "Knesset", "Blue House",
+    "Zhongnanhai", "Planalto", "Casa Rosada", "Moncloa", "Palazzo Chigi", "Malacañang", "Bankova",
+    "Miraflores", "European Commission",
+  ].map(bare),
+);
+
+/** Whether a party term is a seat of government ("the Kremlin", "White House") rather than the country or its people. */
+export function isSeatOfGovernment(term: string): boolean {
+  return SEATS.has(bare(term));
+}

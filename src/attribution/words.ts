@@ -88,7 +88,13 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   general commander officer analyst analysts expert experts member secretary governor mayor senator
   lawmaker lawyer prosecutor judge witness resident residents coach captain director chairman chief head
   representative correspondent editor professor researcher economist activist son-in-law brother sister
-  father mother son daughter wife husband citizen founder prime-minister`.split(/\s+/),
+  father mother son daughter wife husband citizen founder undersecretary under-secretary commissioner
+  secretary-general protester protesters demonstrator demonstrators witness witnesses eyewitness survivor
+  survivors victim voter voters worker workers student students teacher doctor nurse farmer soldier
+  fan fans player manager owner neighbour neighbor relative relatives passenger villager refugee
+  migrant shopkeeper resident investigator investigators scientist scientists researcher spokesperson
+  organiser organizer organisers organizers campaigner campaigners critic critics supporter supporters
+  observer observers insider insiders executive executives employee employees staff defector`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */
@@ -114,7 +120,9 @@ export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(
 export const SPEAKING_INSTITUTIONS: ReadonlySet<string> = new Set(
   `statement ministry palace agency government military navy army police embassy office report
   newspaper council committee commission court administration authorities cabinet department
-  secretariat network channel spokesman spokesperson`.split(/\s+/),
+  secretariat network channel company firm group team club union party campaign university hospital
+  school airline bank charity organisation organization prosecutor's prosecutors regulator watchdog
+  tribunal coalition alliance movement militia ministry's court's`.split(/\s+/),
 );
 
 /** Personal pronouns that can be the subject of a speech verb, by the actors they may refer to. */
