@@ -5,7 +5,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { toPassages } from "../../src/passages/passages";
 import { makeBaseline } from "./baselines";
-import { generateCorpus } from "./generate";
+import { generateCorpus, type GeneratedCorpus, seedCorpus } from "./generate";
 import { memory, round, summarize, timed, timedAsync, type LatencySummary } from "./measure";
 import { type BenchQuery, buildQueries, QUERY_KINDS, type QueryKind } from "./queries";
 import { loadSubject } from "./subject";
@@ -18,6 +18,7 @@ import { loadSubject } from "./subject";
 
 export interface PartArgs {
   part: "engine" | "minisearch" | "lunr" | "cold";
+  /** Articles to generate, or 0 for the real seed corpus. */
   size: number;
   queries: number;
   seed: number;
@@ -41,7 +42,7 @@ function parse(argv: string[]): PartArgs {
   };
   return {
     part: get("part") as PartArgs["part"],
-    size: Number(get("size") ?? 1),
+    size: get("size") === "seed" ? 0 : Number(get("size") ?? 1),
     queries: Number(get("queries") ?? 200),
     seed: Number(get("seed") ?? 20_251_125),
     budget: Number(get("budget") ?? 30),
@@ -83,8 +84,12 @@ function timeQueries(
   return { latency, perQuery };
 }
 
+async function corpusFor(args: PartArgs): Promise<GeneratedCorpus> {
+  return args.size === 0 ? seedCorpus() : generateCorpus(args.size, args.seed);
+}
+
 async function enginepart(args: PartArgs): Promise<object> {
-  const generated = timed(() => generateCorpus(args.size, args.seed));
+  const generated = await timedAsync(() => corpusFor(args));
   const corpus = generated.value;
   const queries = buildQueries(corpus, args.queries);
   const subject = await loadSubject();
@@ -203,7 +208,7 @@ async function reloadPart(
 }
 
 async function baselinePart(args: PartArgs): Promise<object> {
-  const corpus = generateCorpus(args.size, args.seed);
+  const corpus = await corpusFor(args);
   const queries = buildQueries(corpus, args.queries);
   const passages = corpus.articles.flatMap((article) => toPassages(article).map((p) => ({ id: p.id, text: p.text })));
   const baseline = makeBaseline(args.part);

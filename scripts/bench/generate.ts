@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Article } from "../../src/corpus/article";
+import { loadCorpus } from "../../src/corpus/load";
 import { splitParagraphs } from "../../src/corpus/parse";
 import { splitSentences } from "../../src/passages/sentences";
 import { detokenize, MarkovModel, tokenize } from "./markov";
@@ -323,6 +324,36 @@ export function generateCorpus(size: number, seed = 20_251_125): GeneratedCorpus
     bytes += Buffer.byteLength(generated.article.title) + generated.article.paragraphs.reduce((sum, p) => sum + Buffer.byteLength(p) + 2, 0);
   }
   return { articles, quotes, speakers: [...speakers], lexicon: modelsFor(seed).lexicon, bytes };
+}
+
+/** The people who speak in the seed corpus, for position and autocomplete queries over it. */
+const SEED_SPEAKERS: Array<[string, string, boolean, string]> = [
+  ["Vladimir Putin", "President", false, "Russia"],
+  ["Volodymyr Zelensky", "President", false, "Ukraine"],
+  ["Emmanuel Macron", "President", false, "France"],
+  ["Friedrich Merz", "Chancellor", false, "Germany"],
+  ["Alexander Stubb", "President", false, "Finland"],
+  ["Donald Trump", "President", false, "United States"],
+  ["Yuri Ushakov", "senior adviser", false, "Russia"],
+  ["Andrii Sybhia", "Foreign Minister", false, "Ukraine"],
+];
+
+/** The real seed corpus (the `corpus/` folder) in the generator's shape, so the same queries can be built over it. */
+export async function seedCorpus(dir = path.join(ROOT, "corpus")): Promise<GeneratedCorpus> {
+  const { articles } = await loadCorpus(dir);
+  const quotes: GeneratedQuote[] = [];
+  let bytes = 0;
+  for (const article of articles) {
+    for (const paragraph of article.paragraphs) {
+      bytes += Buffer.byteLength(paragraph) + 2;
+      for (const match of paragraph.matchAll(/[“"]([^”"]{8,})[”"]/g)) quotes.push({ doc: article.id, text: match[1]!.replace(/[,.]$/, ""), speaker: "" });
+    }
+  }
+  const speakers = SEED_SPEAKERS.map(([name, title, female, country]) => {
+    const [first, ...rest] = name.split(" ");
+    return { first: first!, last: rest.join(" "), name, female, title, country: COUNTRIES.find((c) => c.name === country)! };
+  });
+  return { articles, quotes, speakers, lexicon: modelsFor(20_251_125).lexicon, bytes };
 }
 
 /** Renders an article as a corpus file (front matter and paragraphs), for tools that read folders. */

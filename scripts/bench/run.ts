@@ -7,7 +7,7 @@ import { percentile, round } from "./measure";
 import { QUERY_KINDS, type QueryKind } from "./queries";
 
 /**
- * `npm run bench [-- --sizes 1,100,1000,10000] [--queries 200] [--budget 10] [--no-baselines] [--no-reload]`
+ * `npm run bench [-- --sizes seed,1,100,1000,10000] [--queries 200] [--budget 10] [--no-baselines] [--no-reload]`
  *
  * Builds the synthetic corpus at each size, measures the engine (build, memory, snapshot, cold
  * start, latency per command, latency during a reload) and the two naive baselines (MiniSearch
@@ -31,11 +31,12 @@ function parseOptions(argv: string[]): Options {
     return at >= 0 ? argv[at + 1] : undefined;
   };
   if (argv.includes("--help")) {
-    console.log("usage: npm run bench -- [--sizes 1,100,1000,10000] [--queries N] [--budget S] [--baseline-budget S] [--no-baselines] [--no-reload] [--seed N]");
+    console.log("usage: npm run bench -- [--sizes seed,1,100,1000,10000] [--queries N] [--budget S] [--baseline-budget S] [--no-baselines] [--no-reload] [--seed N]");
     process.exit(0);
   }
-  const sizes = (get("sizes") ?? "1,100,1000,10000").split(",").map((size) => Number(size.replace(/_/g, "")));
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error("--sizes takes positive whole numbers, comma-separated");
+  // "seed" is the real corpus/ folder; numbers are synthetic articles.
+  const sizes = (get("sizes") ?? "seed,1,100,1000,10000").split(",").map((size) => (size === "seed" ? 0 : Number(size.replace(/_/g, ""))));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 0)) throw new Error("--sizes takes whole numbers or seed, comma-separated");
   return {
     sizes,
     queries: Number(get("queries") ?? 200),
@@ -62,7 +63,7 @@ function runPart(part: string, size: number, options: Options, extra: string[] =
   const args = [
     "--import", "tsx", "--expose-gc", "--max-old-space-size=8192",
     path.join(import.meta.dirname, "child.ts"),
-    "--part", part, "--size", String(size), "--queries", String(options.queries), "--seed", String(options.seed),
+    "--part", part, "--size", size === 0 ? "seed" : String(size), "--queries", String(options.queries), "--seed", String(options.seed),
     "--budget", String(budget), "--out", out, ...extra,
   ];
   process.stderr.write(`  ${part} at ${size} articles…\n`);
@@ -92,7 +93,7 @@ function table(size: number, engine: PartResult, baselines: PartResult[]): strin
   const lines: string[] = [];
   const stats = engine as { articles?: number; passages?: number; quotes?: number; textMB?: number };
   lines.push(
-    `== ${size.toLocaleString("en")} articles · ${(stats.passages ?? 0).toLocaleString("en")} passages · ${(stats.quotes ?? 0).toLocaleString("en")} quotes · ${stats.textMB ?? "?"} MB of text ==`,
+    `== ${size === 0 ? "seed corpus (corpus/):" : ""} ${(stats.articles ?? size).toLocaleString("en")} articles · ${(stats.passages ?? 0).toLocaleString("en")} passages · ${(stats.quotes ?? 0).toLocaleString("en")} quotes · ${stats.textMB ?? "?"} MB of text ==`,
   );
   if (engine.error) lines.push(`engine: ${engine.error}`);
   else {
