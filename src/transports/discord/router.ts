@@ -169,7 +169,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       ...(interaction.isButton() ? { button: interaction.customId.slice(0, 40) } : {}),
     });
     if (interaction.isAutocomplete()) {
-      await autocomplete(interaction).catch((error: unknown) => log.warn({ err: error }, "autocomplete failed"));
+      await autocomplete(interaction).catch(async (error: unknown) => {
+        log.warn({ err: error }, "autocomplete failed");
+        // Answered with no suggestions, the user can still type the value.
+        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      });
       return;
     }
     if (!interaction.isRepliable()) return;
