@@ -182,7 +182,8 @@ function readInstitution(tokens: Token[], text: string, first: number, j: number
 /** A token that can be part of a title: "Foreign", "Minister", "general". */
 function isTitleToken(token: Token): boolean {
   if (/^\p{Lu}{3,}$/u.test(token.text)) return false; // an acronym such as FIRST is a name
-  return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower);
+  // Role nouns stand as titles before a name too: "farmer Ali Hassan", "team member Rodaba Noori".
+  return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower) || (!token.cap && ROLE_NOUNS.has(token.lower));
 }
 
 /** An institution head word, singular or plural: "Agency", "Departments". */

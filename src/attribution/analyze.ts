@@ -89,14 +89,14 @@ function findMentions(sentence: Sentence, registry: ActorRegistry): Mention[] {
 }
 
 /**
- * A short quote nobody says is a name or a term, not speech: `named their robot "Robogee"`,
+ * A short quote nobody says, inside a sentence, is a name or a term, not speech: `named their robot "Robogee"`,
  * `listed their country as "Hope"`, `granted "parole" status`. A quote right after a naming
  * verb is a name even when long.
  */
 function isNameNotSpeech(sentence: Sentence, span: QuoteSpan, attributed: boolean): boolean {
   const before = sentence.tokens.filter((t) => t.end <= span.outerStart).at(-1);
   if (before && !before.quoted && NAMING_VERBS.has(before.lower)) return true;
+  // A quote opening its sentence is speech even when short and unattributed: `"We are shocked," the family said`.
   const words = sentence.text.slice(span.start, span.end).split(/\s+/).length;
-  const wholeSentence = span.outerStart === 0 && span.outerEnd >= sentence.text.length - 1;
-  return !attributed && words <= 3 && !wholeSentence;
+  return !attributed && words <= 3 && span.outerStart > 0;
 }

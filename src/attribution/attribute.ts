@@ -185,8 +185,12 @@ export class Attributor {
     if (["who", "which", "that"].includes(word)) return null;
     const mention = this.mentionEndingAt(sentence, k, floor);
     if (mention) return { actor: mention.actor, method: "named" };
-    const start = clauseStart(tokens, k, floor);
-    return this.rolePhrase(sentence, start, k);
+    const role = this.rolePhrase(sentence, clauseStart(tokens, k, floor), k);
+    if (role || !tokens[k]!.after.startsWith(",")) return role;
+    // `the suspect, 24, told`: the role stands before the apposition.
+    let j = k - 1;
+    while (j >= floor && !tokens[j]!.after.startsWith(",")) j--;
+    return j >= floor ? this.rolePhrase(sentence, clauseStart(tokens, j, floor), j) : null;
   }
 
   /** The mention that is the subject ending at `k`, directly or through an apposition `Name, role,`. */
@@ -197,10 +201,12 @@ export class Attributor {
     if (direct) return direct;
     const party = candidates.find((m) => m.last === k);
     if (party && clauseStart(tokens, k, floor) === party.first) return party;
-    if (!tokens[k]!.after.startsWith(",")) return null;
     // `Yuri Ushakov, Putin’s senior foreign policy adviser and principal negotiator, characterized`.
     const apposed = candidates.filter((m) => tokens[m.last]!.after.startsWith(",") && m.last < k && m.actor.kind !== "party");
-    return apposed.at(-1) ?? null;
+    if (tokens[k]!.after.startsWith(",") && apposed.length > 0) return apposed.at(-1)!;
+    // `Olaf Scholz on Sunday warned`: an adjunct between the subject and the verb.
+    const start = clauseStart(tokens, k, floor);
+    return candidates.find((m) => m.first === start && m.actor.kind !== "party") ?? null;
   }
 
   /**
@@ -216,7 +222,9 @@ export class Attributor {
     // The first non-party mention before the phrase ends at a comma or full stop.
     let end = at;
     while (end < tokens.length - 1 && tokens[end]!.after === "" && !tokens[end + 1]!.quoted) end++;
-    const named = sentence.mentions.find((m) => (adjacent ? m.first === k : m.first >= at && m.first <= end) && m.actor.kind !== "party");
+    // Adjacent: the name comes first, or after lowercase words only (`said 45-year-old farmer Ali Hassan`).
+    const lowercaseUpTo = (first: number) => tokens.slice(k, first).every((t) => !t.cap && t.after === "");
+    const named = sentence.mentions.find((m) => (adjacent ? m.first >= k && lowercaseUpTo(m.first) : m.first >= at) && m.first <= end && m.actor.kind !== "party");
     if (named) return named.actor;
     if (adjacent && tokens[k] && (tokens[k]!.cap || tokens[k]!.quoted)) return null;
     const role = this.rolePhrase(sentence, at, roleEnd(tokens, at, end));
@@ -282,7 +290,10 @@ export class Attributor {
     // Earlier in the same sentence: `Szatkowski also mentioned …, which he called "…"`.
     const here = sentence.mentions.find((m) => m.last < k && !m.possessive && !afterPreposition(sentence.tokens, m.first) && fits(m.actor));
     if (here) return here.actor;
-    for (const previous of [...this.done].reverse().slice(0, 6)) {
+    // A pronoun reaches back into its paragraph and the one before; "they" only within its paragraph.
+    const reach = sentence.tokens[k]!.lower === "they" ? sentence.paragraph : sentence.paragraph - 1;
+    for (const previous of [...this.done].reverse().slice(0, 4)) {
+      if (previous.paragraph < reach) break;
       const speaker = [...previous.speakers].reverse().find(fits);
       if (speaker) return speaker;
       const subject = previous.mentions.find((m) => !m.possessive && !afterPreposition(previous.tokens, m.first) && fits(m.actor));

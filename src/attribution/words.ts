@@ -94,7 +94,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   fan fans player manager owner neighbour neighbor relative relatives passenger villager refugee
   migrant shopkeeper resident investigator investigators scientist scientists researcher spokesperson
   organiser organizer organisers organizers campaigner campaigners critic critics supporter supporters
-  observer observers insider insiders executive executives employee employees staff defector`.split(/\s+/),
+  observer observers insider insiders executive executives employee employees staff defector
+  family suspect defendant accused plaintiff mp`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */
