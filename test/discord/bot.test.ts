@@ -157,6 +157,15 @@ describe("the bot on a Discord-compatible server", () => {
     expect(answers[5]!.body.content).toMatch(/^Easy there: you can run 5 commands every 10 seconds/);
   });
 
+  it("sets allowed_mentions on every message it sent", () => {
+    const messages = server.requests.flatMap((request) => {
+      if (request.path.endsWith("/callback")) return [4, 7].includes(request.body.type) ? [request.body.data] : [];
+      return request.path.includes("/webhooks/") && request.body !== undefined ? [request.body] : [];
+    });
+    expect(messages.length).toBeGreaterThan(10);
+    for (const message of messages) expect(message.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it("never writes the token to the log", () => {
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.join("")).not.toContain(TOKEN);

@@ -7,7 +7,7 @@
  * bot's answers, and lets a test intercept any REST call (`onRequest`) to inject faults.
  */
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
+import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocket, WebSocketServer } from "ws";
@@ -84,6 +84,10 @@ export class DiscordServer {
   readonly requests: RecordedRequest[] = [];
   /** The IDENTIFY payloads the gateway received. */
   readonly identifies: any[] = [];
+  /** The RESUME payloads the gateway received. */
+  readonly resumes: any[] = [];
+  /** How many heartbeats the gateway acknowledged. */
+  heartbeats = 0;
   /** Registered application commands: key "global" or the guild id. */
   readonly commands = new Map<string, any[]>();
   /** Called for every REST call before the default handling; return a response to replace it. */
@@ -99,6 +103,8 @@ export class DiscordServer {
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters = new Set<() => void>();
+  /** Emits "session" whenever a bot becomes ready or resumes. */
+  private readonly sessions = new EventEmitter();
   private readonly heartbeatInterval: number;
   private sequence = 0;
   private sessionId = randomBytes(16).toString("hex");
@@ -284,6 +290,7 @@ export class DiscordServer {
   private onGatewayMessage(socket: WebSocket, payload: { op: number; d: any }): void {
     switch (payload.op) {
       case 1: // heartbeat
+        this.heartbeats++;
         send(socket, { op: 11 });
         break;
       case 2: // identify
@@ -294,15 +301,28 @@ export class DiscordServer {
         this.identifies.push(payload.d);
         this.dispatch("READY", this.readyPayload(), socket);
         this.dispatch("GUILD_CREATE", this.guildPayload(), socket);
+        this.sessions.emit("session", "ready");
         break;
       case 6: // resume
+        this.resumes.push(payload.d);
         if (payload.d?.token !== this.token || payload.d?.session_id !== this.sessionId) {
           send(socket, { op: 9, d: false });
           return;
         }
         this.dispatch("RESUMED", {}, socket);
+        this.sessions.emit("session", "resumed");
         break;
     }
+  }
+
+  /**
+   * Closes every gateway connection with `code`, as Discord does when it restarts a node
+   * (4000, unknown error: the bot may resume). Resolves once the bot is connected again.
+   */
+  async disconnect(code = 4000): Promise<void> {
+    const session = once(this.sessions, "session");
+    for (const socket of this.sockets) socket.close(code, "reconnect");
+    await session;
   }
 
   /** Sends a dispatch event to one connection or to every connected bot. */
