@@ -260,13 +260,21 @@ function readApposition(tokens: Token[], text: string, nameLast: number, partyAt
   return result;
 }
 
-/** Whether a speech verb stands right after the run (adverbs allowed) or right before it (`said John Smith`). */
+/**
+ * Whether a speech verb stands right after the run (adverbs or an apposition between allowed:
+ * `Smith, who led the party, said`) or right before it (`said John Smith`).
+ */
 function nextToSpeechVerb(tokens: Token[], first: number, last: number): boolean {
   let k = last + 1;
-  if (tokens[last]!.after === "") {
-    while (k < tokens.length && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower) && tokens[k - 1]!.after === "") k++;
-    if (k < tokens.length && SPEECH_VERBS.has(tokens[k]!.lower) && !tokens[k]!.quoted) return true;
+  if (tokens[last]!.after === ",") {
+    while (k < tokens.length && k - last < 14 && tokens[k]!.after === "" && !tokens[k]!.quoted) k++;
+    if (tokens[k]?.after !== ",") k = tokens.length;
+    k++;
+  } else if (tokens[last]!.after !== "") {
+    k = tokens.length;
   }
+  while (k < tokens.length && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower) && tokens[k - 1]!.after === "") k++;
+  if (k < tokens.length && SPEECH_VERBS.has(tokens[k]!.lower) && !tokens[k]!.quoted) return true;
   // Inverted order only right after a quotation: `"…," said John Smith`.
   const before = tokens[first - 1];
   const opener = tokens[first - 2];

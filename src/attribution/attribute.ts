@@ -83,8 +83,8 @@ export class Attributor {
       this.sourcedBy(sentence) ??
       this.colonSubject(sentence, pre) ??
       (previousInSentence ? { actor: previousInSentence.actor, method: "continuation" } : null) ??
-      // A speech verb whose subject did not resolve is someone else speaking: better no speaker than the last one.
-      (hasSpeechVerb(sentence.tokens, [...pre, ...post]) ? null : this.continuation(sentence, pre)) ?? { actor: null }
+      // Words after the quote that did not resolve are someone else's attribution: better no speaker than the last one.
+      (post.length > 0 || hasSpeechVerb(sentence.tokens, pre) ? null : this.continuation(sentence, pre)) ?? { actor: null }
     );
   }
 
@@ -254,7 +254,7 @@ export class Attributor {
     const tokens = sentence.tokens;
     if (end - start > 9 || start > end) return null;
     const words = tokens.slice(start, end + 1);
-    if (words.some((t) => t.quoted)) return null;
+    if (words.some((t) => t.quoted) || !opensNounPhrase(words[0]!)) return null;
     const complement = words.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));
     const core = complement > 0 ? words.slice(0, complement) : words;
     const headAt = core.findLastIndex((t) => ROLE_NOUNS.has(t.lower) || SPEAKING_INSTITUTIONS.has(t.lower));
@@ -329,6 +329,18 @@ function isFiniteSpeechVerb(tokens: Token[], v: number): boolean {
   if (token.quoted || !SPEECH_VERBS.has(token.lower) || token.cap && v > 0) return false;
   if (token.lower.endsWith("ing")) return false;
   return tokens[v - 1]?.lower !== "to" && !isPassive(tokens, v);
+}
+
+/** Whether a word can open a noun phrase that names a speaker: a determiner, a possessive, a capital, a role. */
+function opensNounPhrase(token: Token): boolean {
+  return (
+    token.cap ||
+    token.possessive ||
+    INDEFINITES.has(token.lower) ||
+    ["the", "his", "her", "their", "its", "our"].includes(token.lower) ||
+    ROLE_NOUNS.has(token.lower) ||
+    SPEAKING_INSTITUTIONS.has(token.lower)
+  );
 }
 
 /** Whether any of the tokens at `indexes` is a finite speech verb. */
