@@ -21,10 +21,13 @@ const PRONOUNS = new Set(["he", "she", "they", "it", "him", "her", "them", "his"
 export function resolveActor(library: Library, asked: string): ResolvedActor | null {
   const folded = withoutArticle(foldText(asked.trim()));
   if (!folded) return null;
-  const exact = library.actors.find((actor) => actor.aliases.some((alias) => withoutArticle(foldText(alias)) === folded));
-  if (exact && exact.kind !== "party") return single(exact);
-  const party = exact?.kind === "party" ? exact.name : resolveParty(asked);
-  if (party) return partyOf(library, party, exact);
+  const exact = library.actors.filter((actor) => actor.aliases.some((alias) => withoutArticle(foldText(alias)) === folded));
+  const person = exact.find((actor) => actor.kind === "person");
+  if (person) return single(person);
+  // Places and institutions that stand for a party resolve to it: the Kremlin and Moscow to Russia.
+  const party = exact.find((actor) => actor.kind === "party")?.name ?? resolveParty(asked);
+  if (party) return partyOf(library, party, exact.find((actor) => actor.kind === "party"));
+  if (exact[0]) return single(exact[0]);
   const fuzzy = library.actors.find((actor) => actor.kind !== "party" && actor.aliases.some((alias) => wordsMatch(asked, alias)));
   return fuzzy ? single(fuzzy) : null;
 }

@@ -26,13 +26,14 @@ export function alignQuote(asked: string, quote: string): QuoteAlignment {
   const t = wordTokens(quote);
   const pairs = weightedLcs(q, t);
   const totalWeight = q.reduce((sum, token) => sum + weightOf(token.word), 0);
-  const matchedWeight = pairs.reduce((sum, [i]) => sum + weightOf(q[i]!.word), 0);
+  const matchedAsked = new Set(pairs.map(([i]) => i));
+  const matchedWeight = [...matchedAsked].reduce((sum, i) => sum + weightOf(q[i]!.word), 0);
   const matchedInQuote = new Set(pairs.map(([, j]) => j));
-  const first = pairs[0]?.[1] ?? 0;
-  const last = pairs.at(-1)?.[1] ?? -1;
-  const windowLength = last - first + 1;
+  const first = Math.min(...matchedInQuote);
+  const last = Math.max(...matchedInQuote);
+  const windowLength = pairs.length > 0 ? last - first + 1 : 0;
   const contentAsked = q.filter((token) => !STOP_WORDS.has(token.word)).length;
-  const contentMatched = pairs.filter(([i]) => !STOP_WORDS.has(q[i]!.word)).length;
+  const contentMatched = [...matchedAsked].filter((i) => !STOP_WORDS.has(q[i]!.word)).length;
   const differing = t.filter((_, j) => j > first && j < last && !matchedInQuote.has(j));
   return {
     coverage: totalWeight > 0 ? matchedWeight / totalWeight : 0,
@@ -43,25 +44,58 @@ export function alignQuote(asked: string, quote: string): QuoteAlignment {
   };
 }
 
+/** Steps of the alignment: a word for a word, or a word for two written as one (quasi-state, quasistate). */
+const enum Step {
+  SkipAsked = 1,
+  SkipQuote,
+  Pair,
+  AskedJoinsTwoQuoted,
+  TwoAskedJoinOneQuoted,
+}
+
 function weightedLcs(q: WordToken[], t: WordToken[]): Array<[number, number]> {
-  const rows = q.length + 1;
   const cols = t.length + 1;
-  const score = new Float64Array(rows * cols);
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const diagonal = sameWord(q[i - 1]!.word, t[j - 1]!.word) ? score[(i - 1) * cols + j - 1]! + weightOf(q[i - 1]!.word) : 0;
-      score[i * cols + j] = Math.max(diagonal, score[(i - 1) * cols + j]!, score[i * cols + j - 1]!);
+  const score = new Float64Array((q.length + 1) * cols);
+  const step = new Uint8Array((q.length + 1) * cols);
+  const at = (i: number, j: number) => i * cols + j;
+  for (let i = 1; i <= q.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const asked = q[i - 1]!.word;
+      let best = score[at(i - 1, j)]!;
+      let how = Step.SkipAsked;
+      const consider = (value: number, option: Step) => {
+        if (value > best) [best, how] = [value, option];
+      };
+      consider(score[at(i, j - 1)]!, Step.SkipQuote);
+      if (sameWord(asked, t[j - 1]!.word)) consider(score[at(i - 1, j - 1)]! + weightOf(asked), Step.Pair);
+      if (j > 1 && asked === t[j - 2]!.word + t[j - 1]!.word) consider(score[at(i - 1, j - 2)]! + weightOf(asked), Step.AskedJoinsTwoQuoted);
+      if (i > 1 && q[i - 2]!.word + asked === t[j - 1]!.word) {
+        consider(score[at(i - 2, j - 1)]! + weightOf(q[i - 2]!.word) + weightOf(asked), Step.TwoAskedJoinOneQuoted);
+      }
+      score[at(i, j)] = best;
+      step[at(i, j)] = best === 0 ? 0 : how;
     }
   }
   const pairs: Array<[number, number]> = [];
   for (let i = q.length, j = t.length; i > 0 && j > 0; ) {
-    const here = score[i * cols + j]!;
-    if (here === score[(i - 1) * cols + j]) i--;
-    else if (here === score[i * cols + j - 1]) j--;
-    else {
-      pairs.push([i - 1, j - 1]);
-      i--;
-      j--;
+    switch (step[at(i, j)]) {
+      case Step.Pair:
+        pairs.push([i - 1, j - 1]);
+        i--, j--;
+        break;
+      case Step.AskedJoinsTwoQuoted:
+        pairs.push([i - 1, j - 1], [i - 1, j - 2]);
+        i--, (j -= 2);
+        break;
+      case Step.TwoAskedJoinOneQuoted:
+        pairs.push([i - 1, j - 1], [i - 2, j - 1]);
+        (i -= 2), j--;
+        break;
+      case Step.SkipQuote:
+        j--;
+        break;
+      default:
+        i--;
     }
   }
   return pairs.reverse();

@@ -45,13 +45,7 @@ export function parseArticle(id: string, text: string, file: string): Article {
   assertDocId(id, file);
   const fence = FENCE.exec(text);
   if (!fence) throw new CorpusFileError(file, "has no front matter: start the file with a --- line, a title: line and another --- line");
-  let data: unknown;
-  try {
-    data = parseYaml(fence[1] ?? "") ?? {};
-  } catch (error) {
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new CorpusFileError(file, `front matter is not valid YAML${line ? ` (line ${line + 1})` : ""}: ${(error as Error).message.split("\n")[0]}`);
-  }
+  const data = parseFrontMatter(fence[1] ?? "", file);
   const meta = frontMatterSchema.safeParse(data);
   if (!meta.success) {
     const issue = meta.error.issues[0];
@@ -63,6 +57,41 @@ export function parseArticle(id: string, text: string, file: string): Article {
 
   const { title, url, source, published, date, author, license } = meta.data;
   return dropUndefined({ id, title, url, source, published: published ?? date, author, license, paragraphs });
+}
+
+/**
+ * Reads front matter as YAML. Hand-written front matter often has a colon inside a plain value
+ * (`notes: caption omitted ("Image: Sgt. Dion")`), which strict YAML refuses; when every line is a
+ * flat `key: value`, read it that way instead of rejecting the article.
+ */
+function parseFrontMatter(text: string, file: string): unknown {
+  try {
+    return parseYaml(text) ?? {};
+  } catch (error) {
+    const flat = readFlatKeyValues(text);
+    if (flat) return flat;
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new CorpusFileError(file, `front matter is not valid YAML${line ? ` (line ${line + 1})` : ""}: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+const FLAT_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?![[{])(.*)$/;
+
+function readFlatKeyValues(text: string): Record<string, string> | null {
+  const entries: Array<[string, string]> = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    const match = FLAT_LINE.exec(line);
+    if (!match) return null;
+    entries.push([match[1]!, unquote(match[2]!.replace(/\s+#\s.*$/, "").trim())]);
+  }
+  return Object.fromEntries(entries);
+}
+
+function unquote(value: string): string {
+  const quoted = /^"(.*)"$/.exec(value);
+  if (quoted) return quoted[1]!.replace(/\\"/g, '"');
+  return /^'(.*)'$/.exec(value)?.[1]?.replace(/''/g, "'") ?? value;
 }
 
 /**

@@ -39,7 +39,11 @@ export interface WordToken {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/**
+ * A word: letters and digits, with inner apostrophes (can’t), editorial brackets inside it
+ * ([t]here), or the dots of an acronym (U.S.).
+ */
+const WORD = /(?:\p{L}\.){2,}|(?:[\p{L}\p{N}]|\[[\p{L}\p{N}]+\](?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])\[[\p{L}\p{N}]+\])+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** Splits a text into words, keeping each word's offsets in the original text. */
 export function wordTokens(text: string): WordToken[] {
@@ -52,14 +56,33 @@ export function wordTokens(text: string): WordToken[] {
 }
 
 function foldWord(raw: string): string {
+  // "US" and "U.S." are the country; folded to "us" they would be the pronoun, a stop word.
+  if (/^U\.?S\.?$/.test(raw)) return "usa";
   return foldText(raw)
     .replace(/'s$/, "")
-    .replace(/'/g, "");
+    .replace(/['.\[\]]/g, "");
 }
 
-/** Reduces a folded word to its stem, so "negotiations" finds "negotiation". */
+/** Irregular English verb forms, which no suffix rule relates to their base: began -> begin. */
+const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
+  (
+    "began:begin begun:begin said:say told:tell took:take taken:take gave:give given:give went:go gone:go " +
+    "came:come saw:see seen:see made:make knew:know known:know thought:think brought:bring sought:seek " +
+    "met:meet held:hold kept:keep left:leave led:lead felt:feel found:find got:get gotten:get spoke:speak " +
+    "spoken:speak wrote:write written:write chose:choose chosen:choose fought:fight won:win lost:lose " +
+    "sent:send spent:spend built:build stood:stand understood:understand rose:rise risen:rise fell:fall " +
+    "fallen:fall struck:strike drew:draw drawn:draw drove:drive driven:drive flew:fly flown:fly grew:grow " +
+    "grown:grow threw:throw thrown:throw broke:break broken:break bought:buy caught:catch taught:teach " +
+    "paid:pay laid:lay sold:sell hid:hide hidden:hide shot:shoot fled:flee"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+/** Reduces a folded word to its stem, so "negotiations" finds "negotiation" and "began" finds "begin". */
 export function stem(word: string): string {
-  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+  if (/^\p{N}+$/u.test(word)) return word;
+  return stemmer(IRREGULAR_VERBS.get(word) ?? word);
 }
 
 /** The index's view of a text: its words, folded, without stop words. */

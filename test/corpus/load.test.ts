@@ -59,6 +59,17 @@ describe("parseArticle", () => {
     expect(article).toEqual({ id: "x", title: "T", published: "2017-01-13", license: "CC BY 2.5", paragraphs: ["One line.", "Two."] });
   });
 
+  it("reads hand-written front matter whose plain values hold a colon", () => {
+    const text = '---\ntitle: "A \\"quoted\\" title"\ndate: 2017-01-13  # a comment\nnotes: caption omitted ("Image: Sgt. Dion").\n---\nBody.';
+    expect(parseArticle("x", text, "x.md")).toMatchObject({ title: 'A "quoted" title', published: "2017-01-13" });
+  });
+
+  it("loads every Wikinews fixture", async () => {
+    const corpus = await loadCorpus("test/fixtures/wikinews");
+    expect(corpus.rejected).toEqual([]);
+    expect(corpus.articles).toHaveLength(6);
+  });
+
   it("names the field that is wrong", () => {
     expect(() => parseArticle("x", "---\ntitle: T\nurl: ftp://x\n---\nBody.", "x.md")).toThrow(/x\.md: url/);
     expect(() => parseArticle("x", "---\ntitle: [unclosed\n---\nBody.", "x.md")).toThrow(/not valid YAML/);

@@ -44,6 +44,8 @@ export interface EvaluationReport {
 /** Builds the evaluation engine over the seed corpus and the Wikinews fixtures. */
 export async function evaluationEngine(): Promise<Engine> {
   const folders = await Promise.all(["corpus", "test/fixtures/wikinews"].map((dir) => loadCorpus(dir)));
+  const rejected = folders.flatMap((folder) => folder.rejected);
+  if (rejected.length > 0) throw new Error(`evaluation articles rejected: ${rejected.map((error) => error.message).join("; ")}`);
   return Engine.fromArticles(folders.flatMap((folder) => folder.articles));
 }
 
