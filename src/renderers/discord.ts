@@ -12,7 +12,6 @@ import { DISCORD_LIMITS } from "../transports/discord/limits";
 
 /** A message body as Discord's API takes it. The transport adds flags and allowed mentions. */
 export interface RenderedMessage {
-  content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
 }

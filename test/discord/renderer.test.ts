@@ -34,7 +34,7 @@ const words = fc.array(fc.oneof(fc.string({ maxLength: 12 }), hostile, fc.string
   maxLength: 40,
 });
 const text = (max = 40) => fc.array(fc.oneof(fc.string({ maxLength: 12 }), hostile), { minLength: 1, maxLength: max }).map((parts) => parts.join(" "));
-const longText = fc.oneof(text(), fc.string({ minLength: 1000, maxLength: 3000 }), fc.string({ unit: "binary", minLength: 1, maxLength: 2000 }));
+const longText = fc.oneof(text(), fc.string({ minLength: 600, maxLength: 1600 }), fc.string({ unit: "binary", minLength: 1, maxLength: 1600 }));
 
 const citationId = fc
   .tuple(fc.constantFrom("putin-us-peace-plan", "a", "doc-2"), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }))
@@ -74,7 +74,7 @@ const quote = (p: CitedPassage): fc.Arbitrary<Quote> =>
     hedge: fc.option(fc.constantFrom("reportedly", "allegedly", "according to an English transcript"), { nil: undefined }),
   });
 
-const passages = fc.array(passage, { maxLength: 14 });
+const passages = fc.array(passage, { maxLength: 12 });
 
 const answer: fc.Arbitrary<Answer> = fc.oneof(
   fc.record({ question: longText, results: passages }).map(({ question, results }) => ({
@@ -230,7 +230,7 @@ describe("renderAnswer", () => {
           for (const row of page.components) for (const button of row.components) if ("custom_id" in button) expect(button.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
   });
 
@@ -244,7 +244,7 @@ describe("renderAnswer", () => {
         else if (a.passage) expect(shown).toEqual([a.passage.citation, a.passage.citation]);
         else expect(shown).toEqual(a.suggestions);
       }),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
   });
 

@@ -18,7 +18,7 @@ import { PRIVATE_OPTION, WHO_SAID_THIS } from "./definitions";
 import { DISCORD_LIMITS } from "./limits";
 import { Pager } from "./paging";
 import { defaultPreconditions, type Precondition } from "./preconditions";
-import { answerBody, answerReply, notice } from "./replies";
+import { answerBody, answerReply, notice, noticeBody } from "./replies";
 import { whoSaidInMessage } from "./who-said-this";
 
 /**
@@ -147,9 +147,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   }
 
   async function answerError(interaction: RepliableInteraction, progress: Progress, ref: string): Promise<void> {
-    const message = notice(`Sorry, something went wrong on our side. If it keeps happening, tell the bot's admin this reference: ${ref}`);
+    const text = `Sorry, something went wrong on our side. If it keeps happening, tell the bot's admin this reference: ${ref}`;
+    const message = notice(text);
     if (progress.deferred === "ephemeral") {
-      await interaction.editReply({ content: message.content ?? "", embeds: [], components: [], allowedMentions: message.allowedMentions! });
+      await interaction.editReply(noticeBody(text));
     } else if (progress.deferred === "public") {
       // A public "thinking…" cannot turn ephemeral: remove it and say so privately.
       await interaction.deleteReply().catch(() => undefined);
