@@ -50,6 +50,9 @@ export interface Mention {
   possessive: boolean;
 }
 
+/** Titles that are part of how a person is named: "Pope Francis", "Prince Harry", "Sheikh Hasina". */
+const NAME_TITLES = new Set(["pope", "prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "sultan", "ayatollah", "emperor", "empress", "cardinal", "archbishop", "rabbi", "imam", "sir", "dame", "lord", "lady"]);
+
 /** Name particles that may stand lowercase inside a name: "Osama bin Laden", "Vincent van Gogh". */
 const PARTICLES = new Set(["bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "el", "dos", "del"]);
 
@@ -100,12 +103,12 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
   if (first > j) return null;
   const possessive = tokens[j]!.possessive;
 
-  const institution = readInstitution(tokens, text, first, j, partyAt);
+  const institution = headsPerson(tokens, first, j) ? null : readInstitution(tokens, text, first, j, partyAt);
   if (institution) return institution;
 
   // Strip the title and party words at the head of the run: what is left is the name.
   let nameFirst = first;
-  while (nameFirst <= j && (isTitleToken(tokens[nameFirst]!) || partyAt[nameFirst] || TITLE_CONNECTORS.has(tokens[nameFirst]!.lower))) {
+  while (nameFirst <= j && (isTitleToken(tokens[nameFirst]!) || partyAt[nameFirst] || isAffiliation(tokens, nameFirst, j) || TITLE_CONNECTORS.has(tokens[nameFirst]!.lower))) {
     nameFirst = partyAt[nameFirst] ? partyAt[nameFirst]!.last + 1 : nameFirst + 1;
   }
   if (nameFirst > j) {
@@ -118,6 +121,8 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
     }
     return null;
   }
+  // Royal and religious titles belong to the name: "Pope Francis", "Prince Harry".
+  while (nameFirst > first && NAME_TITLES.has(tokens[nameFirst - 1]!.lower)) nameFirst--;
   const name = textOf(tokens, text, nameFirst, j);
   const prefix = readTitle(tokens, text, nameFirst, partyAt);
   const apposition = prefix.title ? null : readApposition(tokens, text, j, partyAt);
@@ -177,6 +182,21 @@ function readInstitution(tokens: Token[], text: string, first: number, j: number
   const acronym = /^\(\s*(\p{Lu}{2,8})\s*\)/u.exec(tokens[last]!.after + (tokens[last + 1]?.text ?? "") + (tokens[last + 1]?.after ?? ""));
   if (acronym) run.acronym = acronym[1];
   return run;
+}
+
+/**
+ * Whether a run that holds an institution word goes on to a person's name: "Police Chief Ana
+ * Ruiz" is a person with a title, "State Department Spokesperson" an institution and a role.
+ */
+function headsPerson(tokens: Token[], first: number, j: number): boolean {
+  let last = -1;
+  for (let k = first; k <= j; k++) if (isInstitutionWord(tokens[k]!)) last = k;
+  return last >= 0 && last < j && tokens.slice(last + 1, j + 1).some((t) => !isTitleToken(t) && !isInstitutionWord(t));
+}
+
+/** An acronym standing for an organization before a title: "UN Secretary-General", "NATO chief". */
+function isAffiliation(tokens: Token[], k: number, j: number): boolean {
+  return k < j && /^\p{Lu}{2,6}$/u.test(tokens[k]!.text) && isTitleToken(tokens[k + 1]!);
 }
 
 /** A token that can be part of a title: "Foreign", "Minister", "general". */

@@ -133,7 +133,14 @@ export class Attributor {
       const subject = this.subjectBefore(sentence, v, 0);
       if (subject?.actor) return subject;
     }
-    return firstVerb >= 0 ? this.firstSubject(sentence, firstVerb) : null;
+    return firstVerb >= 0 ? (this.firstSubject(sentence, firstVerb) ?? this.leadingRole(sentence)) : null;
+  }
+
+  /** A role phrase opening the sentence as its subject: `The senator was quoted as saying "…"`. */
+  private leadingRole(sentence: Sentence): Attribution | null {
+    const tokens = sentence.tokens;
+    const verb = tokens.findIndex((t) => t.quoted || t.after !== "" || PASSIVE_AUXILIARIES.has(t.lower) || ["has", "have", "had", "will", "would"].includes(t.lower) || SPEECH_VERBS.has(t.lower));
+    return verb > 0 ? this.rolePhrase(sentence, 0, verb - 1) : null;
   }
 
   /** `quoting X` and `according to X`, anywhere outside the quotes. */
@@ -223,7 +230,7 @@ export class Attributor {
     let end = at;
     while (end < tokens.length - 1 && tokens[end]!.after === "" && !tokens[end + 1]!.quoted) end++;
     // Adjacent: the name comes first, or after lowercase words only (`said 45-year-old farmer Ali Hassan`).
-    const lowercaseUpTo = (first: number) => tokens.slice(k, first).every((t) => !t.cap && t.after === "");
+    const lowercaseUpTo = (first: number) => tokens.slice(k, first).every((t) => !t.cap && t.after === "" && !PREPOSITIONS.has(t.lower));
     const named = sentence.mentions.find((m) => (adjacent ? m.first >= k && lowercaseUpTo(m.first) : m.first >= at) && m.first <= end && m.actor.kind !== "party");
     if (named) return named.actor;
     if (adjacent && tokens[k] && (tokens[k]!.cap || tokens[k]!.quoted)) return null;

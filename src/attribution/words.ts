@@ -69,7 +69,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   presidential-spokesperson ministry press health education justice trade economy economic environment
   transport energy agriculture culture labour labor home affairs relations external internal military
   intelligence army navy air force party opposition union council cabinet assistant junior acting
-  nuclear top`.split(/\s+/),
+  nuclear top police`.split(/\s+/),
 );
 
 /** Modifiers that may stand before a title without being one: "Outgoing US President". */
@@ -95,7 +95,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   migrant shopkeeper resident investigator investigators scientist scientists researcher spokesperson
   organiser organizer organisers organizers campaigner campaigners critic critics supporter supporters
   observer observers insider insiders executive executives employee employees staff defector
-  family suspect defendant accused plaintiff mp`.split(/\s+/),
+  family suspect defendant accused plaintiff mp woman man women men person people girl boy child
+  mourner mourners`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */

@@ -78,3 +78,31 @@ describe("speaker resolution", () => {
     expect(speakerOf(analysis, "Let them try")).not.toBe("Jane Roe");
   });
 });
+
+describe("speaker resolution on common news patterns", () => {
+  it.each([
+    [`UN Secretary-General António Guterres called the attack "a flagrant violation of international law".`, "flagrant", "António Guterres"],
+    [`The senator was quoted as saying "this bill is dead".`, "bill is dead", "senator"],
+    [`Pope Francis urged leaders to "choose peace over war".`, "choose peace", "Pope Francis"],
+    [`"We are not going to give up," said Prince Harry.`, "give up", "Prince Harry"],
+    [`Police Chief Ana Ruiz said officers had acted "professionally and within the law".`, "professionally", "Ana Ruiz"],
+    [`"Everything is destroyed," a woman told AFP.`, "destroyed", "a woman"],
+    [`"I didn't do it," the suspect, 24, told the court.`, "didn't do it", "suspect"],
+    [`Her lawyer, David Kim, said the charges were "baseless".`, "baseless", "David Kim"],
+    [`"It was terrifying," recalled Sarah Lee, 32.`, "terrifying", "Sarah Lee"],
+    [`"We're watching closely," said a spokesperson for the European Commission.`, "watching closely", "a spokesperson for the European Commission"],
+  ])("%s", (text, fragment, speaker) => {
+    expect(speakerOf(analyze(text), fragment)).toBe(speaker);
+  });
+
+  it("resolves a role noun to the titled person named just before", () => {
+    const analysis = analyze(`Police Chief Ana Ruiz spoke first. The chief added that an inquiry was "under way".`);
+    expect(speakerOf(analysis, "under way")).toBe("Ana Ruiz");
+  });
+
+  it("gives each of two speakers in one sentence their own words", () => {
+    const analysis = analyze(`The prosecutor said Smith had been "reckless and negligent", while defence lawyer Mark Chen argued his client was "a scapegoat".`);
+    expect(speakerOf(analysis, "reckless")).toBe("prosecutor");
+    expect(speakerOf(analysis, "scapegoat")).toBe("Mark Chen");
+  });
+});
