@@ -1,0 +1,85 @@
+/**
+ * The corpus for operators:
+ *   npm run corpus -- add <url|file> [--dry-run] | replace <id> <url|file> [--dry-run] | remove <id> | list | reload | status
+ * with --corpus DIR (default: CORPUS_DIR, then ./corpus). Every change is checked, written
+ * atomically and logged as cli:<user>. Bad input: a message on stderr and exit code 2.
+ * A running bot sees changes made here after `/corpus reload`.
+ */
+import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { describeArticle, describeChange, describePreview, describeStatus } from "../src/corpus/describe";
+import { fetchOptionsFromEnv, ImportError, previewFile, previewLink, type ArticlePreview } from "../src/corpus/import";
+import { CorpusRebuildError, LiveCorpus } from "../src/corpus/live";
+import { CorpusStoreError } from "../src/corpus/store";
+
+const USAGE = `usage: npm run corpus -- <command> [--corpus DIR]
+  add <url|file> [--dry-run]         add an article from a web page or a .md/.txt file
+  replace <id> <url|file> [--dry-run] replace an article, keeping its id
+  remove <id>                        remove an article (kept in DIR/.citebot/history)
+  list                               the articles, one a line
+  reload                             read the folder again after hand edits
+  status                             counts, last change, recent audit entries`;
+
+/** Bad input: what was wrong, for stderr; exit code 2. */
+class UsageError extends Error {}
+
+const ARITY: Record<string, number> = { add: 1, replace: 2, remove: 1, list: 0, reload: 0, status: 0 };
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { corpus: { type: "string" }, "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  const [command = "", ...rest] = positionals;
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  if (!(command in ARITY)) throw new UsageError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  if (rest.length !== ARITY[command]) throw new UsageError(`${command} takes ${ARITY[command]} argument(s), got ${rest.length}\n${USAGE}`);
+
+  const live = await LiveCorpus.open(values.corpus ?? process.env.CORPUS_DIR ?? "corpus");
+  const who = `cli:${userInfo().username}`;
+  const print = (lines: string[]): void => void process.stdout.write(`${lines.join("\n")}\n`);
+
+  switch (command) {
+    case "list":
+      return print(live.list().map(describeArticle));
+    case "status":
+      return print(describeStatus(await live.status()));
+    case "reload":
+      return print(describeChange(await live.reload(who)));
+    case "remove":
+      return print(describeChange(await live.remove(rest[0]!, who)));
+    case "add":
+    case "replace": {
+      const preview = await previewOf(rest.at(-1)!);
+      print(describePreview(preview));
+      if (values["dry-run"]) return print(["(dry run: nothing changed)"]);
+      const change = command === "add" ? await live.add(preview.draft, who) : await live.replace(rest[0]!, preview.draft, who);
+      return print(["", ...describeChange(change)]);
+    }
+  }
+}
+
+/** A link when it looks like one (scheme://), otherwise a file path. */
+async function previewOf(input: string): Promise<ArticlePreview> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return previewLink(input, fetchOptionsFromEnv());
+  const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`${input}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
+  });
+  return previewFile(bytes, input);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  const bad = [UsageError, ImportError, CorpusStoreError, CorpusRebuildError].some((kind) => error instanceof kind);
+  if (bad || error instanceof ZodError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    process.stderr.write(`corpus: ${error instanceof ZodError ? error.issues.map((issue) => issue.message).join("; ") : (error as Error).message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`corpus: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
