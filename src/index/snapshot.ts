@@ -1,0 +1,159 @@
+import { createHash } from "node:crypto";
+import { open, rename, rm, writeFile } from "node:fs/promises";
+import { z } from "zod";
+import type { Article } from "../corpus/article";
+
+/**
+ * The snapshot file: everything an engine built from a corpus needs to answer, saved so that a
+ * restart reads it back instead of re-analysing and re-indexing every article.
+ *
+ * Layout: one line of JSON, the header, then the sections' bytes one after another, each a
+ * UTF-8 JSON text whose length in bytes the header gives. The header says which format version
+ * wrote the file and which corpus it was built from (a SHA-256 over the articles' ids, metadata
+ * and paragraphs), so a stale or foreign snapshot is refused rather than answering from old text.
+ * Large sections are split in chunks so that reading one never needs a string near V8's limit
+ * and a reader can pause between chunks.
+ *
+ * Files are written to a temporary name and renamed into place: a crash mid-write leaves the
+ * previous snapshot, never a torn one.
+ */
+
+/** Bumped whenever what a section holds changes meaning; older files are refused, then rebuilt. */
+export const SNAPSHOT_VERSION = 1;
+
+const FORMAT = "citebot-snapshot";
+
+export const snapshotHeaderSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(SNAPSHOT_VERSION),
+  corpusHash: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex"),
+  createdAt: z.string(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  sections: z.array(z.object({ name: z.string().min(1), bytes: z.number().int().nonnegative() })),
+});
+
+export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
+
+/** Why a snapshot cannot be used; the caller rebuilds from the corpus instead. */
+export class SnapshotError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`snapshot ${file}: ${problem}`);
+    this.name = "SnapshotError";
+  }
+}
+
+/** Identifies a corpus by its content: the same articles in any order give the same hash. */
+export function corpusHash(articles: readonly Article[]): string {
+  const hash = createHash("sha256");
+  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const article of sorted) {
+    const { paragraphs, ...meta } = article;
+    hash.update(JSON.stringify(Object.entries(meta).sort(([a], [b]) => (a < b ? -1 : 1))));
+    for (const paragraph of paragraphs) hash.update(`\u0000${paragraph}`);
+    hash.update("\u0001");
+  }
+  return hash.digest("hex");
+}
+
+/** Splits a list into JSON sections of at most `per` items: `name.0`, `name.1`, … */
+export function chunkedSections<T>(name: string, items: readonly T[], per = 50_000): Array<[string, string]> {
+  const sections: Array<[string, string]> = [];
+  for (let at = 0, k = 0; at < items.length || k === 0; at += per, k++) sections.push([`${name}.${k}`, JSON.stringify(items.slice(at, at + per))]);
+  return sections;
+}
+
+/** Writes a snapshot atomically: to a temporary file first, then renamed over `file`. */
+export async function writeSnapshot(
+  file: string,
+  meta: { corpusHash: string; counts: Record<string, number> },
+  sections: ReadonlyArray<readonly [string, string]>,
+): Promise<SnapshotHeader> {
+  const buffers = sections.map(([, text]) => Buffer.from(text, "utf8"));
+  const header: SnapshotHeader = {
+    format: FORMAT,
+    version: SNAPSHOT_VERSION,
+    corpusHash: meta.corpusHash,
+    createdAt: new Date().toISOString(),
+    counts: meta.counts,
+    sections: sections.map(([name], k) => ({ name, bytes: buffers[k]!.length })),
+  };
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, [Buffer.from(`${JSON.stringify(header)}\n`, "utf8"), ...buffers]);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return header;
+}
+
+/** A snapshot read back: its header, and each section's parsed JSON on demand. */
+export interface SnapshotReader {
+  header: SnapshotHeader;
+  names(): string[];
+  /** The parsed JSON of one section. */
+  section<T = unknown>(name: string): T;
+  /** The parsed JSON of every `name.k` chunk, concatenated (for sections written by `chunkedSections`). */
+  chunks<T = unknown>(name: string): T[];
+}
+
+/**
+ * Reads a snapshot's header and bytes; sections are parsed when asked for.
+ * @param expectedHash when given, the corpus the snapshot must have been built from
+ * @throws SnapshotError when the file is missing, torn, of another version or of another corpus
+ */
+export async function readSnapshot(file: string, expectedHash?: string): Promise<SnapshotReader> {
+  let bytes: Buffer;
+  try {
+    const handle = await open(file, "r");
+    try {
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new SnapshotError(file, (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : (error as Error).message);
+  }
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) throw new SnapshotError(file, "has no header line");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.subarray(0, newline).toString("utf8"));
+  } catch {
+    throw new SnapshotError(file, "the header is not JSON");
+  }
+  const parsed = snapshotHeaderSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SnapshotError(file, `bad header (${issue?.path.join(".") || "header"}: ${issue?.message ?? "invalid"})`);
+  }
+  const header = parsed.data;
+  if (expectedHash !== undefined && header.corpusHash !== expectedHash) throw new SnapshotError(file, "was built from another corpus");
+  const offsets = new Map<string, [number, number]>();
+  let at = newline + 1;
+  for (const { name, bytes: length } of header.sections) {
+    offsets.set(name, [at, at + length]);
+    at += length;
+  }
+  if (at !== bytes.length) throw new SnapshotError(file, `is ${bytes.length} bytes, its header describes ${at}`);
+  const body = bytes;
+  const section = <T>(name: string): T => {
+    const range = offsets.get(name);
+    if (!range) throw new SnapshotError(file, `has no section ${name}`);
+    return JSON.parse(body.subarray(range[0], range[1]).toString("utf8")) as T;
+  };
+  return {
+    header,
+    names: () => [...offsets.keys()],
+    section,
+    chunks: <T>(name: string): T[] => {
+      const out: T[] = [];
+      for (let k = 0; offsets.has(`${name}.${k}`); k++) for (const item of section<T[]>(`${name}.${k}`)) out.push(item);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Article } from "../../src/corpus/article";
+import { chunkedSections, corpusHash, readSnapshot, SnapshotError, writeSnapshot } from "../../src/index/snapshot";
+
+const article = (id: string, paragraphs: string[], title = `Title of ${id}`): Article => ({ id, title, paragraphs });
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "citebot-snapshot-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("corpusHash", () => {
+  it("depends on the articles, not on their order", () => {
+    const a = article("a", ["One. Two."]);
+    const b = article("b", ["Three."]);
+    expect(corpusHash([a, b])).toBe(corpusHash([b, a]));
+    expect(corpusHash([a, b])).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("changes when a word, a paragraph break or the metadata changes", () => {
+    const base = corpusHash([article("a", ["One. Two."])]);
+    expect(corpusHash([article("a", ["One. Tw0."])])).not.toBe(base);
+    expect(corpusHash([article("a", ["One.", "Two."])])).not.toBe(base);
+    expect(corpusHash([article("a", ["One. Two."], "Another title")])).not.toBe(base);
+    expect(corpusHash([article("b", ["One. Two."])])).not.toBe(base);
+  });
+});
+
+describe("writeSnapshot and readSnapshot", () => {
+  const hash = "a".repeat(64);
+
+  it("gives back every section, chunked lists whole, and the header", async () => {
+    const file = path.join(dir, "round-trip.snap");
+    const items = Array.from({ length: 7 }, (_, k) => ({ k, text: `élan “quoted” ${k}` }));
+    await writeSnapshot(file, { corpusHash: hash, counts: { articles: 2 } }, [["meta", JSON.stringify({ ok: true })], ...chunkedSections("items", items, 3)]);
+    const reader = await readSnapshot(file, hash);
+    expect(reader.header.corpusHash).toBe(hash);
+    expect(reader.header.counts).toEqual({ articles: 2 });
+    expect(reader.section("meta")).toEqual({ ok: true });
+    expect(reader.names()).toEqual(["meta", "items.0", "items.1", "items.2"]);
+    expect(reader.chunks("items")).toEqual(items);
+  });
+
+  it("writes an empty list as one empty chunk", async () => {
+    const file = path.join(dir, "empty.snap");
+    await writeSnapshot(file, { corpusHash: hash, counts: {} }, chunkedSections("items", []));
+    expect((await readSnapshot(file)).chunks("items")).toEqual([]);
+  });
+
+  it("refuses a snapshot of another corpus", async () => {
+    const file = path.join(dir, "other.snap");
+    await writeSnapshot(file, { corpusHash: hash, counts: {} }, [["meta", "{}"]]);
+    await expect(readSnapshot(file, "b".repeat(64))).rejects.toThrow(/another corpus/);
+  });
+
+  it("refuses a missing file, a torn file, and a header of another version", async () => {
+    await expect(readSnapshot(path.join(dir, "missing.snap"))).rejects.toBeInstanceOf(SnapshotError);
+
+    const file = path.join(dir, "torn.snap");
+    await writeSnapshot(file, { corpusHash: hash, counts: {} }, [["meta", JSON.stringify({ long: "x".repeat(100) })]]);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length - 10));
+    await expect(readSnapshot(file)).rejects.toThrow(/header describes/);
+
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString("utf8")) as Record<string, unknown>;
+    await writeFile(file, `${JSON.stringify({ ...header, version: 999 })}\n`);
+    await expect(readSnapshot(file)).rejects.toThrow(/bad header \(version/);
+
+    await writeFile(file, "not a snapshot");
+    await expect(readSnapshot(file)).rejects.toThrow(/no header line/);
+  });
+
+  it("leaves no temporary file behind", async () => {
+    const file = path.join(dir, "tidy.snap");
+    await writeSnapshot(file, { corpusHash: hash, counts: {} }, [["meta", "{}"]]);
+    const { readdir } = await import("node:fs/promises");
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
