@@ -235,7 +235,8 @@ function readTitle(tokens: Token[], text: string, nameFirst: number, partyAt: Re
       k = partyAt[k]!.first - 1;
       continue;
     }
-    if (!isTitleToken(token) && !TITLE_CONNECTORS.has(token.lower)) break;
+    // "and" joins two people ("the President and the First Lady, Carla Bruni-Sarkozy"), not title words.
+    if ((!isTitleToken(token) && !TITLE_CONNECTORS.has(token.lower)) || token.lower === "and") break;
     k--;
   }
   let first = k + 1;

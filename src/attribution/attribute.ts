@@ -248,7 +248,7 @@ export class Attributor {
         return actor ? { actor, method: "pronoun" } : null;
       }
       const mention = sentence.mentions.find((m) => m.first === k);
-      if (mention && !mention.possessive && !afterPreposition(tokens, k) && mention.actor.kind !== "party") return { actor: mention.actor, method: "named" };
+      if (mention && isSubjectLike(tokens, mention) && mention.actor.kind !== "party") return { actor: mention.actor, method: "named" };
     }
     return null;
   }
@@ -295,7 +295,7 @@ export class Attributor {
     const fits = (actor: Actor | null | undefined): actor is Actor =>
       Boolean(actor) && (person ? actor!.kind === "person" || actor!.kind === "role" : actor!.kind === "organization");
     // Earlier in the same sentence: `Szatkowski also mentioned …, which he called "…"`.
-    const here = sentence.mentions.find((m) => m.last < k && !m.possessive && !afterPreposition(sentence.tokens, m.first) && fits(m.actor));
+    const here = sentence.mentions.find((m) => m.last < k && isSubjectLike(sentence.tokens, m) && fits(m.actor));
     if (here) return here.actor;
     // A pronoun reaches back into its paragraph and the one before; "they" only within its paragraph.
     const reach = sentence.tokens[k]!.lower === "they" ? sentence.paragraph : sentence.paragraph - 1;
@@ -303,7 +303,7 @@ export class Attributor {
       if (previous.paragraph < reach) break;
       const speaker = [...previous.speakers].reverse().find(fits);
       if (speaker) return speaker;
-      const subject = previous.mentions.find((m) => !m.possessive && !afterPreposition(previous.tokens, m.first) && fits(m.actor));
+      const subject = previous.mentions.find((m) => isSubjectLike(previous.tokens, m) && fits(m.actor));
       if (subject) return subject.actor;
     }
     return null;
@@ -365,6 +365,22 @@ function startsCoordinate(tokens: Token[], v: number): boolean {
 function isPassive(tokens: Token[], v: number): boolean {
   const before = tokens[v - 1]?.lower ?? "";
   return PASSIVE_AUXILIARIES.has(before) || (BETWEEN_SUBJECT_AND_VERB.has(before) && PASSIVE_AUXILIARIES.has(tokens[v - 2]?.lower ?? ""));
+}
+
+/** Auxiliaries and modals: a name after one of them in its clause is not the clause's subject. */
+const AUXILIARIES = new Set([...PASSIVE_AUXILIARIES, "has", "have", "had", "will", "would", "can", "could", "did", "does", "do", "may", "might", "must", "should", "shall"]);
+
+/**
+ * Whether a mention can be its clause's subject: not a possessive, not after a preposition,
+ * and no verb before it in its comma-bounded stretch (`X was greeted by the First Lady, Y`).
+ */
+function isSubjectLike(tokens: Token[], mention: Mention): boolean {
+  if (mention.possessive || afterPreposition(tokens, mention.first)) return false;
+  for (let k = mention.first - 1; k >= 0 && tokens[k]!.after === "" && !tokens[k]!.quoted; k--) {
+    const word = tokens[k]!.lower;
+    if (AUXILIARIES.has(word) || SPEECH_VERBS.has(word) || (/[a-z]ed$/.test(word) && !tokens[k]!.cap)) return false;
+  }
+  return true;
 }
 
 /** Whether the token at `k` follows a preposition, so it cannot be a subject: "in a statement". */
