@@ -45,8 +45,10 @@ export async function startBot(config: BotConfig, engine: Engine, options: BotOp
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn(message));
+  // discord.js reports its own shutdown as a reconnect too: only log the real ones.
+  let stopping = false;
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, "disconnected from the gateway"));
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "reconnecting to the gateway"));
+  client.on(Events.ShardReconnecting, (shard) => stopping || logger.info({ shard }, "reconnecting to the gateway"));
 
   const ready = once(client, Events.ClientReady);
   try {
@@ -57,14 +59,13 @@ export async function startBot(config: BotConfig, engine: Engine, options: BotOp
     throw error;
   }
   const readyClient = client as Client<true>;
-  logger.info({ user: readyClient.user.tag, guilds: client.guilds.cache.size, ...engine.stats() }, "connected to Discord");
+  logger.info({ bot: readyClient.user.tag, guilds: client.guilds.cache.size, ...engine.stats() }, "connected to Discord");
 
-  let stopped = false;
   return {
     client: readyClient,
     async stop() {
-      if (stopped) return;
-      stopped = true;
+      if (stopping) return;
+      stopping = true;
       await client.destroy();
       logger.info("disconnected from Discord");
     },

@@ -39,6 +39,9 @@ export interface RouterOptions {
   now?: () => number;
 }
 
+/** What became of an interaction, for its log line. */
+type Outcome = { outcome: string } & Record<string, unknown>;
+
 /** Where an interaction stands, so that an error is answered the way Discord still accepts. */
 interface Progress {
   deferred: "no" | "public" | "ephemeral";
@@ -72,18 +75,18 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     return renderAnswer(answer, { offset, moreId: (next) => pager.encode(command.name, input, next) });
   }
 
-  async function slash(interaction: ChatInputCommandInteraction, progress: Progress, log: Logger): Promise<void> {
+  async function slash(interaction: ChatInputCommandInteraction, progress: Progress): Promise<Outcome> {
     const command = byName.get(interaction.commandName);
     if (!command) {
       await interaction.reply(notice(`/${interaction.commandName} is not a command of this bot any more. Type / to see the current ones.`));
-      return;
+      return { outcome: "unknown command" };
     }
     const raw = Object.fromEntries(interaction.options.data.map((option) => [option.name, option.value]));
     const { [PRIVATE_OPTION]: isPrivate, ...input } = raw;
     const valid = validate(command, input);
     if ("problem" in valid) {
       await interaction.reply(notice(valid.problem));
-      return;
+      return { outcome: "invalid input", problem: valid.problem };
     }
     const ephemeral = isPrivate === true;
     if (deferred.has(command.name)) {
@@ -94,10 +97,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const rendered = render(command, valid.data, answer);
     if (progress.deferred === "no") await interaction.reply(answerReply(rendered, ephemeral));
     else await interaction.editReply(answerBody(rendered));
-    log.info({ kind: answer.kind, ephemeral }, "answered");
+    return { outcome: "answered", kind: answer.kind, ephemeral, deferred: progress.deferred !== "no" };
   }
 
-  async function whoSaidThis(interaction: MessageContextMenuCommandInteraction, log: Logger): Promise<void> {
+  async function whoSaidThis(interaction: MessageContextMenuCommandInteraction): Promise<Outcome> {
     const command = byName.get("who-said");
     const content = interaction.targetMessage.content;
     if (!command) throw new Error("the who-said command is not loaded");
@@ -108,33 +111,29 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     });
     if (!answer) {
       await interaction.reply(notice("That message has no text to look up: Citebot reads a message's words, not its images or embeds."));
-      return;
+      return { outcome: "no text" };
     }
     // Only the person who asked sees it: a context menu cannot take the `private` option, and a
     // public answer on someone else's message would read as calling them out.
     await interaction.reply(answerReply(render(command, { quote: answer.query }, answer), true));
-    log.info({ kind: answer.kind, matches: answer.matches.length }, "answered");
+    return { outcome: "answered", kind: answer.kind, matches: answer.matches.length };
   }
 
-  async function more(interaction: ButtonInteraction, log: Logger): Promise<void> {
+  async function more(interaction: ButtonInteraction): Promise<Outcome> {
     const request = pager.decode(interaction.customId);
     if (request === "expired") {
       await interaction.reply(notice("This list has expired: run the command again to see more."));
-      return;
+      return { outcome: "expired button" };
     }
     const command = request && byName.get(request.command);
-    if (!request || !command) {
+    const valid = command && validate(command, request.input);
+    if (!command || !valid || "problem" in valid) {
       await interaction.reply(notice("This button belongs to an older version of Citebot: run the command again."));
-      return;
-    }
-    const valid = validate(command, request.input);
-    if ("problem" in valid) {
-      await interaction.reply(notice("This button's query is no longer valid: run the command again."));
-      return;
+      return { outcome: "unknown button" };
     }
     const answer = command.run(engine, valid.data);
     await interaction.update(answerBody(render(command, valid.data, answer, request.offset)));
-    log.info({ kind: answer.kind, offset: request.offset }, "paged");
+    return { outcome: "paged", kind: answer.kind, offset: request.offset };
   }
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -162,6 +161,28 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     }
   }
 
+  /** The first precondition that refuses, with its reason; each counts the use only if reached. */
+  function refusal(userId: string): { precondition: string; reason: string } | null {
+    for (const precondition of preconditions) {
+      const reason = precondition.check(userId, now());
+      if (reason !== null) return { precondition: precondition.name, reason };
+    }
+    return null;
+  }
+
+  async function handle(interaction: RepliableInteraction, progress: Progress): Promise<Outcome> {
+    const refused = refusal(interaction.user.id);
+    if (refused) {
+      await interaction.reply(notice(refused.reason));
+      return { outcome: "refused", precondition: refused.precondition };
+    }
+    if (interaction.isChatInputCommand()) return slash(interaction, progress);
+    if (interaction.isMessageContextMenuCommand() && interaction.commandName === WHO_SAID_THIS) return whoSaidThis(interaction);
+    if (interaction.isButton()) return more(interaction);
+    await interaction.reply(notice("Citebot does not know this action."));
+    return { outcome: "unknown interaction" };
+  }
+
   return async function route(interaction: Interaction): Promise<void> {
     const log = logger.child({
       interaction: interaction.id,
@@ -179,15 +200,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     }
     if (!interaction.isRepliable()) return;
     const progress: Progress = { deferred: "no" };
+    const started = performance.now();
     try {
-      const blocked = preconditions.map((precondition) => precondition.check(interaction.user.id, now())).find((reason) => reason !== null);
-      if (blocked) {
-        log.info("refused by a precondition");
-        await interaction.reply(notice(blocked));
-      } else if (interaction.isChatInputCommand()) await slash(interaction, progress, log);
-      else if (interaction.isMessageContextMenuCommand() && interaction.commandName === WHO_SAID_THIS) await whoSaidThis(interaction, log);
-      else if (interaction.isButton()) await more(interaction, log);
-      else await interaction.reply(notice("Citebot does not know this action."));
+      const outcome = await handle(interaction, progress);
+      log.info({ ...outcome, ms: Math.round(performance.now() - started) }, "handled");
     } catch (error) {
       const ref = randomBytes(4).toString("hex");
       log.error({ err: error, ref }, "interaction failed");
