@@ -48,7 +48,9 @@ export async function startBot(config: BotConfig, engine: Engine, options: BotOp
   // discord.js reports its own shutdown as a reconnect too: only log the real ones.
   let stopping = false;
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, "disconnected from the gateway"));
-  client.on(Events.ShardReconnecting, (shard) => stopping || logger.info({ shard }, "reconnecting to the gateway"));
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping) logger.info({ shard }, "reconnecting to the gateway");
+  });
 
   const ready = once(client, Events.ClientReady);
   try {
