@@ -101,6 +101,8 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
   let first = i;
   while (first <= j && (NOT_NAME_WORDS.has(tokens[first]!.lower) || TITLE_MODIFIERS.has(tokens[first]!.lower))) first++;
   if (first > j) return null;
+  // A sentence opening with a participle ("Countering claims…", "Asked about…") is not a name.
+  if (first === 0 && first === j && /(?:ing|ed)$/.test(tokens[0]!.lower)) return null;
   const possessive = tokens[j]!.possessive;
 
   const institution = headsPerson(tokens, first, j) ? null : readInstitution(tokens, text, first, j, partyAt);

@@ -22,6 +22,7 @@ import {
   PREPOSITIONS,
   ROLE_NOUNS,
   SPEAKING_INSTITUTIONS,
+  SPEECH_NOUNS,
   SPEECH_VERBS,
 } from "./words";
 
@@ -84,7 +85,7 @@ export class Attributor {
       this.colonSubject(sentence, pre) ??
       (previousInSentence ? { actor: previousInSentence.actor, method: "continuation" } : null) ??
       // Words after the quote that did not resolve are someone else's attribution: better no speaker than the last one.
-      (post.length > 0 || hasSpeechVerb(sentence.tokens, pre) ? null : this.continuation(sentence, pre)) ?? { actor: null }
+      (looksLikeAttribution(sentence.tokens, post) || hasSpeechVerb(sentence.tokens, pre) ? null : this.continuation(sentence, pre)) ?? { actor: null }
     );
   }
 
@@ -170,9 +171,20 @@ export class Attributor {
     if (pre.length > 0) return null;
     const previous = this.done.at(-1);
     if (!previous || previous.paragraph < sentence.paragraph - 1) return null;
-    if (previous.text.trimEnd().endsWith(":") && previous.quotes.length === 0) return this.firstSubject(previous, previous.tokens.length);
+    if (previous.text.trimEnd().endsWith(":") && previous.quotes.length === 0) return this.sentenceSubject(previous);
     const speaker = previous.speakers.at(-1);
-    return speaker ? { actor: speaker, method: "continuation" } : null;
+    if (speaker) return { actor: speaker, method: "continuation" };
+    // `Ahmadinejad questioned U.S. nuclear policy. "Making nuclear … bombs …"`: the sentence
+    // before, in the same paragraph and without quotes of its own, introduces the speaker.
+    if (previous.paragraph === sentence.paragraph && previous.quotes.length === 0) return this.sentenceSubject(previous);
+    return null;
+  }
+
+  /** The subject of a whole sentence: a name or pronoun standing as subject, or a role phrase opening it. */
+  private sentenceSubject(sentence: Sentence): Attribution | null {
+    const found = this.firstSubject(sentence, sentence.tokens.length) ?? this.leadingRole(sentence);
+    // A role phrase that names no one known ("Officials") does not introduce a speaker for the next sentence.
+    return found && (found.method === "role" || found.actor?.kind !== "role") ? found : null;
   }
 
   /**
@@ -249,6 +261,10 @@ export class Attributor {
       }
       const mention = sentence.mentions.find((m) => m.first === k);
       if (mention && isSubjectLike(tokens, mention) && mention.actor.kind !== "party") return { actor: mention.actor, method: "named" };
+      // `Ahmadinejad's most pointed arguments were…`: the owner of the words is the subject.
+      if (mention?.possessive && k === 0 && tokens.slice(mention.last + 1, mention.last + 4).some((t) => SPEECH_NOUNS.has(t.lower))) {
+        return { actor: mention.actor, method: "named" };
+      }
     }
     return null;
   }
@@ -348,6 +364,17 @@ function opensNounPhrase(token: Token): boolean {
     ROLE_NOUNS.has(token.lower) ||
     SPEAKING_INSTITUTIONS.has(token.lower)
   );
+}
+
+/**
+ * Whether the words after a quote look like an attribution, resolved or not: a finite speech
+ * verb, or a short clause with a subject (`, the crowd roared.`). Then the quote is not a
+ * continuation of the previous speaker.
+ */
+function looksLikeAttribution(tokens: Token[], post: number[]): boolean {
+  if (hasSpeechVerb(tokens, post)) return true;
+  const first = post[0];
+  return first !== undefined && post.length <= 6 && opensNounPhrase(tokens[first]!) && !BETWEEN_SUBJECT_AND_VERB.has(tokens[first]!.lower);
 }
 
 /** Whether any of the tokens at `indexes` is a finite speech verb. */

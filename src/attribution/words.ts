@@ -38,6 +38,11 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   ...OPINION_VERBS.split(/\s+/).filter(Boolean),
 ]);
 
+/** Nouns for someone's words: `Ahmadinejad's most pointed arguments were…`. */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
+  "arguments argument remarks remark comments comment words speech statement statements message response reply criticism testimony letter tweet post answer answers".split(" "),
+);
+
 /** Verbs after which a quote is a name, not words said: `named their robot "Robogee"`. */
 export const NAMING_VERBS: ReadonlySet<string> = new Set("named dubbed titled entitled nicknamed renamed".split(" "));
 
