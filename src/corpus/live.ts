@@ -182,7 +182,7 @@ function buildEngine(corpus: LoadedCorpus, generation: number): Built {
 }
 
 /** The ids added, changed and removed between two sets of articles. */
-export function diff(before: readonly Article[], after: readonly Article[]): CorpusDiff {
+function diff(before: readonly Article[], after: readonly Article[]): CorpusDiff {
   const old = new Map(before.map((article) => [article.id, JSON.stringify(article)]));
   const next = new Map(after.map((article) => [article.id, JSON.stringify(article)]));
   return {

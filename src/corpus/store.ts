@@ -54,7 +54,7 @@ export interface StoredChange<T> {
 }
 
 /** Where the store keeps its own files, inside the corpus folder; the loader reads only *.md and *.txt files at the top. */
-export const STORE_DIR = ".citebot";
+const STORE_DIR = ".citebot";
 /** The audit log: one JSON object a line, appended, never rewritten. */
 export const AUDIT_FILE = path.join(STORE_DIR, "audit.jsonl");
 /** Earlier versions of replaced articles and removed articles: nothing a moderator does is lost. */
@@ -281,7 +281,7 @@ export class CorpusStore {
  * what is stored is exactly what will load.
  * @throws CorpusStoreError naming the field when it would not load
  */
-export function render(id: string, draft: ArticleDraft): { article: Article; text: string } {
+function render(id: string, draft: ArticleDraft): { article: Article; text: string } {
   const { title, url, source, published, author, license, paragraphs } = draft;
   const meta = Object.fromEntries(Object.entries({ title, url, source, published, author, license }).filter(([, v]) => v !== undefined));
   const text = `---\n${toYaml(meta, { lineWidth: 0 })}---\n\n${paragraphs.join("\n\n")}\n`;
