@@ -72,4 +72,14 @@ describe("npm run deploy-commands", () => {
     expect(stdout).toContain(`${WHO_SAID_THIS} (message menu)`);
     expect(stdout + JSON.stringify(server.requests.map((r) => r.body))).not.toContain(TOKEN);
   });
+
+  it("registers globally without DISCORD_GUILD_ID, and says which variable to check when refused", async () => {
+    const wrong = "MTQwMDAwMDAwMDAwMDAwMDAy.GtEsT3.not-the-right-token_000000000";
+    const env = { ...process.env, DISCORD_TOKEN: wrong, DISCORD_APPLICATION_ID: server.applicationId, DISCORD_GUILD_ID: "", DISCORD_API_BASE: server.apiBase };
+    const failed = await run("npm", ["run", "--silent", "deploy-commands"], { env, timeout: 30_000 }).catch((error: { code: number; stderr: string }) => error);
+    expect(server.describeRequests().at(-1)).toBe(`PUT /api/v10/applications/${server.applicationId}/commands`);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toContain("deploy-commands: Discord refused the commands (401: Unauthorized); check DISCORD_TOKEN");
+    expect((failed as { stderr: string }).stderr).not.toContain(wrong);
+  });
 });
