@@ -17,6 +17,7 @@ import {
   TITLE_MODIFIERS,
   TITLE_WORDS,
   BETWEEN_SUBJECT_AND_VERB,
+  PASSIVE_AUXILIARIES,
 } from "./words";
 
 /** A capitalized name in a sentence, read with the title and affiliation around it. */
@@ -107,6 +108,14 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
 
   const institution = headsPerson(tokens, first, j) ? null : readInstitution(tokens, text, first, j, partyAt);
   if (institution) return institution;
+  // "the human rights organization Amnesty International", "the newspaper Der Spiegel".
+  const before = tokens[first - 1];
+  if (before && !before.cap && before.after === "" && isInstitutionWord(before) && first === i) {
+    const run: NameRun = { kind: "organization", name: textOf(tokens, text, first, j), first, last: j, nameFirst: first, personSignal: false, possessive };
+    const party = resolveParty(run.name);
+    if (party) run.party = party;
+    return run;
+  }
 
   // Strip the title and party words at the head of the run: what is left is the name.
   let nameFirst = first;
@@ -272,7 +281,8 @@ function readApposition(tokens: Token[], text: string, nameLast: number, partyAt
   if (end >= tokens.length || end - nameLast > 12 || !/^[,.;:]?$/.test(tokens[end]!.after.slice(0, 1))) return null;
   const phrase = tokens.slice(nameLast + 1, end + 1);
   const role = phrase.findIndex((t) => ROLE_NOUNS.has(t.lower) || (t.cap && isTitleToken(t) && ROLE_NOUNS.has(t.lower.replace(/^(?:under|vice|deputy)-?/, ""))));
-  if (role < 0 || phrase.some((t) => SPEECH_VERBS.has(t.lower) && !t.cap)) return null;
+  // A role is a noun phrase: no verb in it ("Nameh, was taken into custody by officials").
+  if (role < 0 || role > 6 || phrase.some((t) => (SPEECH_VERBS.has(t.lower) || PASSIVE_AUXILIARIES.has(t.lower)) && !t.cap)) return null;
   let from = nameLast + 1;
   while (["the", "a", "an"].includes(tokens[from]!.lower)) from++;
   const result: { title: string; party?: string; possessor?: string } = { title: textOf(tokens, text, from, end) };
@@ -339,6 +349,8 @@ export class ActorRegistry {
       return actor;
     }
     if (!run.personSignal) return null;
+    const institution = this.actors.find((a) => a.kind === "organization" && a.aliases.some((alias) => fold(alias) === fold(run.name)));
+    if (institution) return institution;
     const known = this.findPerson(run.name);
     const actor = known ?? this.add(run.name, "person", run.party);
     if (known && wordCount(run.name) > wordCount(known.name)) {

@@ -43,6 +43,12 @@ export interface Attribution {
   method?: AttributionMethod;
 }
 
+/** Documents that speak for whoever issued them: "the statement", "the release". */
+const DOCUMENTS = new Set(["statement", "release", "communique", "communiqué", "report", "letter"]);
+
+/** Institution nouns general enough to stand for any institution: "the organization said". */
+const GENERIC_INSTITUTIONS = new Set(["organization", "organisation", "group", "company", "firm", "agency", "body", "institution"]);
+
 /** Determiners that introduce someone new: "a senior official", "one protester". */
 const INDEFINITES = new Set(["a", "an", "one", "another", "some", "two", "several", "many"]);
 
@@ -288,8 +294,11 @@ export class Attributor {
       .slice(0, headAt)
       .map((t) => resolveParty(t.text))
       .find((p): p is string => Boolean(p));
-    const phrase = sentence.text.slice(words[0]!.start, words.at(-1)!.end + (words.at(-1)!.possessive ? 0 : 0));
+    const phrase = sentence.text.slice(words[0]!.start, words.at(-1)!.end);
     const institution = SPEAKING_INSTITUTIONS.has(head) && !ROLE_NOUNS.has(head);
+    // `"…," read the statement`: a document speaks for the institution its paragraph names.
+    const issuer = DOCUMENTS.has(head) ? this.paragraphActors(sentence, start).find((actor) => actor.kind === "organization" && (!party || actor.party === party)) : undefined;
+    if (issuer) return { actor: issuer, method: "role" };
     if (!INDEFINITES.has(determiner)) {
       const earlier = this.recentActors(sentence, start).find((actor) => fitsRole(actor, head, party, institution));
       if (earlier) {
@@ -323,6 +332,14 @@ export class Attributor {
       if (subject) return subject.actor;
     }
     return null;
+  }
+
+  /** Actors mentioned in the paragraph of `sentence` before its token `before`, most recent first. */
+  private paragraphActors(sentence: Sentence, before: number): Actor[] {
+    const order: Actor[] = [];
+    for (const previous of this.done) if (previous.paragraph === sentence.paragraph) for (const m of previous.mentions) order.push(m.actor);
+    for (const m of sentence.mentions) if (m.last < before) order.push(m.actor);
+    return [...new Set(order.reverse())];
   }
 
   /** Actors mentioned or speaking before token `before` of `sentence`, most recent first. */
@@ -440,7 +457,7 @@ function methodOf(token: Token): AttributionMethod {
 /** Whether an actor fits a role noun: a matching title (or a leader's for "leader"), and the party if one is given. */
 function fitsRole(actor: Actor, head: string, party: string | undefined, institution: boolean): boolean {
   if (party && actor.party !== party) return false;
-  if (institution) return actor.kind === "organization" && fold(actor.name).split(/\s+/).includes(head);
+  if (institution) return actor.kind === "organization" && (GENERIC_INSTITUTIONS.has(head) || fold(actor.name).split(/\s+/).includes(head));
   if (actor.kind !== "person") return false;
   const title = fold(actor.title ?? "").split(/\s+/);
   return title.includes(head) || (LEADER_NOUNS.has(head) && title.some((w) => LEADER_TITLES.has(w)));

@@ -22,7 +22,8 @@ const REGULAR_SPEECH_VERBS = `state assert warn caution emphasize emphasise note
 
 /** Irregular speech verb forms, and forms whose regular spelling doubles a consonant. */
 const IRREGULAR_SPEECH_VERBS = `say says said saying tell tells told telling write writes wrote writing
-  speak speaks spoke speaking call calls called calling cautioned cautioning`;
+  speak speaks spoke speaking call calls called calling cautioned cautioning refer refers referred
+  referring read reads`;
 
 /**
  * Verbs of opinion that report a view in the holder's words (`views X as "a threat"`,
@@ -129,7 +130,8 @@ export const SPEAKING_INSTITUTIONS: ReadonlySet<string> = new Set(
   newspaper council committee commission court administration authorities cabinet department
   secretariat network channel company firm group team club union party campaign university hospital
   school airline bank charity organisation organization prosecutor's prosecutors regulator watchdog
-  tribunal coalition alliance movement militia ministry's court's`.split(/\s+/),
+  tribunal coalition alliance movement militia ministry's court's release communique communiqué
+  letter body institution`.split(/\s+/),
 );
 
 /** Personal pronouns that can be the subject of a speech verb, by the actors they may refer to. */

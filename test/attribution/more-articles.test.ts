@@ -5,7 +5,7 @@ import { parsePlainArticle } from "../../src/corpus/parse";
 import { toPassages } from "../../src/passages/passages";
 
 /**
- * Two more Wikinews articles (CC BY 2.5, detokenised from the AMALGUM corpus), checked after the
+ * More Wikinews articles (CC BY 2.5, detokenised from the AMALGUM corpus), checked after the
  * gold articles to see the rules generalize: every quote, its speaker by paragraph.sentence.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
@@ -35,6 +35,20 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "9.1": "Mahmoud Ahmadinejad",
     "10.2": "Mahmoud Ahmadinejad",
     "11.1": "Mahmoud Ahmadinejad",
+  },
+  annan: {
+    "2.1": "Kofi Annan",
+    "2.2": "Kofi Annan",
+    "7.1": "Kofi Annan",
+    "11.1": "Hassan Omar",
+    "11.2": "Hassan Omar",
+    "13.2": "William Ruto",
+  },
+  amnesty: {
+    "2.2": "Amnesty International",
+    "4.2": "Jenny Leong",
+    "6.2": "Hassiba Hadj Sahraoui",
+    "7.2": "Amnesty International",
   },
 };
 
