@@ -67,15 +67,16 @@ export class Attributor {
    */
   attributeSentence(sentence: Sentence): Attribution[] {
     const results: Attribution[] = [];
-    sentence.quotes.forEach((quote, n) => {
+    for (let n = 0; n < sentence.quotes.length; n++) {
       const found = this.attributeQuote(sentence, n, results);
       results.push(found);
       sentence.speakers.push(found.actor);
-    });
+    }
     this.done.push(sentence);
     return results;
   }
 
+  /** The strongest attribution for quote `n` of the sentence, `earlier` holding those of the quotes before it. */
   private attributeQuote(sentence: Sentence, n: number, earlier: Attribution[]): Attribution {
     const quote = sentence.quotes[n]!;
     const preStart = n > 0 ? sentence.quotes[n - 1]!.outerEnd : 0;
@@ -143,11 +144,14 @@ export class Attributor {
     return firstVerb >= 0 ? (this.firstSubject(sentence, firstVerb) ?? this.leadingRole(sentence)) : null;
   }
 
-  /** A role phrase opening the sentence as its subject: `The senator was quoted as saying "…"`. */
-  private leadingRole(sentence: Sentence): Attribution | null {
+  /**
+   * A role phrase opening the sentence as its subject: `The senator was quoted as saying "…"`.
+   * When not `create`, only a role that refers back to a known actor counts.
+   */
+  private leadingRole(sentence: Sentence, create = true): Attribution | null {
     const tokens = sentence.tokens;
-    const verb = tokens.findIndex((t) => t.quoted || t.after !== "" || PASSIVE_AUXILIARIES.has(t.lower) || ["has", "have", "had", "will", "would"].includes(t.lower) || SPEECH_VERBS.has(t.lower));
-    return verb > 0 ? this.rolePhrase(sentence, 0, verb - 1) : null;
+    const verb = tokens.findIndex((t) => t.quoted || t.after !== "" || AUXILIARIES.has(t.lower) || SPEECH_VERBS.has(t.lower));
+    return verb > 0 ? this.rolePhrase(sentence, 0, verb - 1, create) : null;
   }
 
   /** `quoting X` and `according to X`, anywhere outside the quotes. */
@@ -188,9 +192,8 @@ export class Attributor {
 
   /** The subject of a whole sentence: a name or pronoun standing as subject, or a role phrase opening it. */
   private sentenceSubject(sentence: Sentence): Attribution | null {
-    const found = this.firstSubject(sentence, sentence.tokens.length) ?? this.leadingRole(sentence);
     // A role phrase that names no one known ("Officials") does not introduce a speaker for the next sentence.
-    return found && (found.method === "role" || found.actor?.kind !== "role") ? found : null;
+    return this.firstSubject(sentence, sentence.tokens.length) ?? this.leadingRole(sentence, false);
   }
 
   /**
@@ -279,7 +282,7 @@ export class Attributor {
    * A role phrase as speaker: "the Russian leader" resolves to the last actor with a matching
    * title and party; "the joint statement", "an advisor to the Palestinian team" become role actors.
    */
-  private rolePhrase(sentence: Sentence, start: number, end: number): Attribution | null {
+  private rolePhrase(sentence: Sentence, start: number, end: number, create = true): Attribution | null {
     const tokens = sentence.tokens;
     if (end - start > 9 || start > end) return null;
     const words = tokens.slice(start, end + 1);
@@ -306,6 +309,7 @@ export class Attributor {
         return { actor: earlier, method: "role" };
       }
     }
+    if (!create) return null;
     const name = phrase.replace(/^the\s+/i, "");
     const actor = this.registry.addRole(name, institution ? "organization" : "role", party);
     return { actor, method: "named" };
