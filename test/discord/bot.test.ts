@@ -50,22 +50,36 @@ describe("the bot on a Discord-compatible server", () => {
   it("/who-said answers publicly, naming Trump and citing the sentence", async () => {
     const before = server.requests.length;
     const interaction = server.chatInput("who-said", { quote: "two to tango" });
-    const { embed, ephemeral, body, via } = await reply(interaction);
-    expect(via.body.type).toBe(4);
+    const { embed, ephemeral, body } = await reply(interaction);
     expect(ephemeral).toBe(false);
     expect(embed.description).toContain("> it does take two to tango.");
     expect(embed.description).toContain("**Donald Trump**");
     expect(embed.description).toContain("`putin-us-peace-plan:5.2`");
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    // One /who-said is one REST call: the interaction callback.
-    expect(server.describeRequests(server.requests.slice(before))).toEqual([`POST /api/v10/interactions/${interaction.id}/:token/callback`]);
+    // who-said searches the whole corpus, so it is deferred (a public "thinking…"), then the original is edited.
+    expect(server.describeRequests(server.requests.slice(before))).toEqual([
+      `POST /api/v10/interactions/${interaction.id}/:token/callback`,
+      `PATCH /api/v10/webhooks/${server.applicationId}/:token/messages/@original`,
+    ]);
+    expect(interaction.requests[0]!.body).toEqual({ type: 5, data: { flags: 0 } });
   });
 
   it("/who-said private:true answers ephemerally", async () => {
-    const { embed, ephemeral, body } = await reply(server.chatInput("who-said", { quote: "two to tango", private: true }));
+    const interaction = server.chatInput("who-said", { quote: "two to tango", private: true });
+    const { embed, ephemeral } = await reply(interaction);
     expect(ephemeral).toBe(true);
-    expect(body.flags).toBe(EPHEMERAL);
+    expect(interaction.requests[0]!.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     expect(embed.description).toContain("Donald Trump");
+  });
+
+  it("replies at once to lookups, publicly or privately", async () => {
+    const open = server.chatInput("source", { citation: "putin-us-peace-plan:5.2" });
+    const hidden = server.chatInput("source", { citation: "putin-us-peace-plan:5.2", private: true });
+    const [shown, secret] = await Promise.all([open.message(), hidden.message()]);
+    expect(shown.via.body.type).toBe(4);
+    expect(shown.ephemeral).toBe(false);
+    expect(secret.via.body.type).toBe(4);
+    expect(secret.body.flags).toBe(EPHEMERAL);
   });
 
   it("says plainly when a quote is not in the corpus", async () => {
@@ -104,6 +118,20 @@ describe("the bot on a Discord-compatible server", () => {
     expect(next.via.body.type).toBe(7);
     expect(next.body.embeds[0].footer.text).toMatch(/^Results 6–/);
     expect(next.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("pages a deferred command by acknowledging the click, then editing its message", async () => {
+    const first = await reply(server.chatInput("position", { actor: "Russia" }));
+    const button = first.body.components[0].components[0];
+    const click = server.button(button.custom_id, first.body);
+    const next = await click.message();
+    expect(server.describeRequests(click.requests)).toEqual([
+      `POST /api/v10/interactions/${click.id}/:token/callback`,
+      `PATCH /api/v10/webhooks/${server.applicationId}/:token/messages/@original`,
+    ]);
+    expect(click.requests[0]!.body.type).toBe(6);
+    expect(next.body.embeds[0].footer.text).toMatch(/^Results 6–10 of 10$/);
+    expect(next.body.components).toEqual([]);
   });
 
   it("autocompletes at most 25 choices of at most 100 characters", async () => {
@@ -146,6 +174,8 @@ describe("the bot on a Discord-compatible server", () => {
     const { body, ephemeral } = await reply(server.chatInput("who-said", { quote: "x".repeat(501) }));
     expect(ephemeral).toBe(true);
     expect(body.content).toBe("The `quote` option of /who-said is not right: keep it under 500 characters.");
+    const missing = await reply(server.chatInput("position", {}));
+    expect(missing.body.content).toBe("The `actor` option of /position is required.");
   });
 
   it("cools a user down after 5 commands in 10 seconds", async () => {
