@@ -213,6 +213,7 @@ function isAffiliation(tokens: Token[], k: number, j: number): boolean {
 /** A token that can be part of a title: "Foreign", "Minister", "general". */
 function isTitleToken(token: Token): boolean {
   if (/^\p{Lu}{3,}$/u.test(token.text)) return false; // an acronym such as FIRST is a name
+  if (token.lower === "first" && !token.cap) return false; // "the first FIRST Global competition"
   // Role nouns stand as titles before a name too: "farmer Ali Hassan", "team member Rodaba Noori".
   return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower) || (!token.cap && ROLE_NOUNS.has(token.lower));
 }
@@ -248,6 +249,9 @@ function readTitle(tokens: Token[], text: string, nameFirst: number, partyAt: Re
     }
     // "and" joins two people ("the President and the First Lady, Carla Bruni-Sarkozy"), not title words.
     if ((!isTitleToken(token) && !TITLE_CONNECTORS.has(token.lower)) || token.lower === "and") break;
+    // A connector continues a title only after a capitalized title word ("Secretary of State"),
+    // not after a common noun ("critics of U.S. President Donald Trump").
+    if (TITLE_CONNECTORS.has(token.lower) && !connectsTitle(tokens, k)) break;
     k--;
   }
   let first = k + 1;
@@ -262,6 +266,14 @@ function readTitle(tokens: Token[], text: string, nameFirst: number, partyAt: Re
     result.possessor = possessor;
   }
   return result;
+}
+
+/** Whether the connector at `k` follows a capitalized title word, skipping an article: "Ambassador to the". */
+function connectsTitle(tokens: Token[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && TITLE_CONNECTORS.has(tokens[j]!.lower) && tokens[j]!.after === "") j--;
+  const before = tokens[j];
+  return Boolean(before && before.cap && before.after === "" && isTitleToken(before));
 }
 
 /** The last token of a title that ends before a name, leaving out a trailing comma's connectors. */

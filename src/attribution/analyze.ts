@@ -16,7 +16,7 @@ import { ActorRegistry, addAlias, readNameRuns, type Mention } from "./actors";
 import { Attributor, hedgesOf, type Sentence } from "./attribute";
 import { clipToSentence, findQuoteSpans, type QuoteSpan } from "./quotes";
 import { tokenize } from "./tokens";
-import type { ArticleAnalysis, Quote } from "./types";
+import type { Actor, ArticleAnalysis, Quote } from "./types";
 import { NAMING_VERBS } from "./words";
 import { splitSentences } from "../passages/sentences";
 
@@ -32,6 +32,7 @@ export function analyzeArticle(article: Article, passages: Passage[]): ArticleAn
   for (const { sentence } of sentences) for (const run of readNameRuns(sentence.tokens, sentence.text)) registry.register(run);
   registry.inheritPossessorParties();
   for (const { sentence } of sentences) sentence.mentions = findMentions(sentence, registry);
+  inferParties(sentences.map(({ sentence }) => sentence));
 
   const attributor = new Attributor(registry);
   const quotes: Quote[] = [];
@@ -86,6 +87,30 @@ function findMentions(sentence: Sentence, registry: ActorRegistry): Mention[] {
     mentions.push({ actor, first: run.first, last: run.last, possessive: run.possessive });
   }
   return mentions;
+}
+
+/**
+ * Gives a titled person the article names without a party the party its paragraph is about:
+ * `Ukrainian leadership maintains …. Foreign Minister Andrii Sybhia accused …` -> Ukraine.
+ * The party must open a sentence of the paragraph, at or before the person's first mention.
+ */
+function inferParties(sentences: Sentence[]): void {
+  const seen = new Set<Actor>();
+  sentences.forEach((sentence, s) => {
+    for (const mention of sentence.mentions) {
+      const actor = mention.actor;
+      if (seen.has(actor)) continue;
+      seen.add(actor);
+      if (actor.kind !== "person" || actor.party || !actor.title) continue;
+      for (let p = s; p >= 0 && sentences[p]!.paragraph === sentence.paragraph; p--) {
+        const opening = sentences[p]!.mentions.find((m) => m.first === 0 && m.actor.kind === "party");
+        if (opening) {
+          actor.party = opening.actor.name;
+          break;
+        }
+      }
+    }
+  });
 }
 
 /**

@@ -95,6 +95,10 @@ describe("the product owner's requirements on the seed article", () => {
     expect(seed.actors.filter((a) => a.aliases.includes("Putin"))).toHaveLength(1);
   });
 
+  it("infers a party from the paragraph when the article gives no demonym", () => {
+    expect(seed.actors.find((a) => a.name === "Andrii Sybhia")).toMatchObject({ title: "Foreign Minister", party: "Ukraine" });
+  });
+
   it("lists people named with a title even when they never speak", () => {
     expect(seed.actors.find((a) => a.name === "Steve Witkoff")?.title).toBe("envoy");
   });
