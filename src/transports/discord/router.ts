@@ -36,8 +36,6 @@ export interface RouterOptions {
   logger: Logger;
   preconditions?: Precondition[];
   deferred?: readonly string[];
-  pager?: Pager;
-  now?: () => number;
 }
 
 /** What became of an interaction, for its log line. */
@@ -59,8 +57,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   const { engine, commands, logger } = options;
   const preconditions = options.preconditions ?? defaultPreconditions();
   const deferred = new Set(options.deferred ?? DEFERRED_COMMANDS);
-  const pager = options.pager ?? new Pager();
-  const now = options.now ?? Date.now;
+  const pager = new Pager();
   const byName = new Map(commands.map((command) => [command.name, command]));
 
   /** Validates input with the command's schema; a sentence naming the option when it is wrong. */
@@ -183,7 +180,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   /** The first precondition that refuses, with its reason; each counts the use only if reached. */
   function refusal(userId: string): { precondition: string; reason: string } | null {
     for (const precondition of preconditions) {
-      const reason = precondition.check(userId, now());
+      const reason = precondition.check(userId, Date.now());
       if (reason !== null) return { precondition: precondition.name, reason };
     }
     return null;
@@ -206,8 +203,8 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const log = logger.child({
       interaction: interaction.id,
       user: interaction.user.id,
+      // The command's name only: what people ask stays out of the log.
       ...("commandName" in interaction ? { command: interaction.commandName } : {}),
-      ...(interaction.isButton() ? { button: interaction.customId.slice(0, 40) } : {}),
     });
     if (interaction.isAutocomplete()) {
       await autocomplete(interaction).catch(async (error: unknown) => {
