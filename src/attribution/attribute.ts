@@ -53,7 +53,7 @@ const GENERIC_INSTITUTIONS = new Set(["organization", "organisation", "group", "
 const INDEFINITES = new Set(["a", "an", "one", "another", "some", "two", "several", "many"]);
 
 /** Words that open a clause, so a subject is looked for after them. */
-const CLAUSE_OPENERS = new Set(["while", "whereas", "but", "and", "that", "which", "who", "although", "though", "as", "when", "after", "before", "because"]);
+const CLAUSE_OPENERS = new Set(["while", "whereas", "but", "and", "that", "which", "who", "what", "although", "though", "as", "when", "after", "before", "because"]);
 
 /** Resolves speakers for the quotes of an article, sentence by sentence, in reading order. */
 export class Attributor {

@@ -50,6 +50,10 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "6.2": "Hassiba Hadj Sahraoui",
     "7.2": "Amnesty International",
   },
+  shorts: {
+    "3.2": "Elio Riboli",
+    "4.1": "EU's agriculture commissioner",
+  },
 };
 
 describe.each(Object.entries(EXPECTED))("quotes of the %s article", (name, speakers) => {
