@@ -340,11 +340,6 @@ export class DiscordServer {
       resume_gateway_url: this.gatewayUrl,
       shard: [0, 1],
       application: { id: this.applicationId, flags: 0 },
-      private_channels: [],
-      relationships: [],
-      user_settings: {},
-      guild_join_requests: [],
-      presences: [],
     };
   }
 
