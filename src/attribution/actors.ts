@@ -122,6 +122,13 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
   while (nameFirst <= j && (isTitleToken(tokens[nameFirst]!) || partyAt[nameFirst] || isAffiliation(tokens, nameFirst, j) || TITLE_CONNECTORS.has(tokens[nameFirst]!.lower))) {
     nameFirst = partyAt[nameFirst] ? partyAt[nameFirst]!.last + 1 : nameFirst + 1;
   }
+  // "Lebanese Information Minister Tarek Mitri": the name follows the run's last title word.
+  for (let k = j - 1; k > nameFirst; k--) {
+    if (isTitleToken(tokens[k]!) && !NAME_TITLES.has(tokens[k]!.lower)) {
+      nameFirst = k + 1;
+      break;
+    }
+  }
   if (nameFirst > j) {
     const whole = partyAt[first];
     if (whole && whole.first === first && whole.last === j) {
@@ -247,8 +254,10 @@ function readTitle(tokens: Token[], text: string, nameFirst: number, partyAt: Re
       k = partyAt[k]!.first - 1;
       continue;
     }
+    // "Information Minister": a capitalized word naming the portfolio before a capitalized title.
+    const portfolio = token.cap && !token.possessive && k + 1 < nameFirst && tokens[k + 1]!.cap && isTitleToken(tokens[k + 1]!);
     // "and" joins two people ("the President and the First Lady, Carla Bruni-Sarkozy"), not title words.
-    if ((!isTitleToken(token) && !TITLE_CONNECTORS.has(token.lower)) || token.lower === "and") break;
+    if ((!isTitleToken(token) && !TITLE_CONNECTORS.has(token.lower) && !portfolio) || token.lower === "and") break;
     // A connector continues a title only after a capitalized title word ("Secretary of State"),
     // not after a common noun ("critics of U.S. President Donald Trump").
     if (TITLE_CONNECTORS.has(token.lower) && !connectsTitle(tokens, k)) break;
@@ -256,8 +265,9 @@ function readTitle(tokens: Token[], text: string, nameFirst: number, partyAt: Re
   }
   let first = k + 1;
   while (first < nameFirst && (TITLE_CONNECTORS.has(tokens[first]!.lower) || TITLE_MODIFIERS.has(tokens[first]!.lower))) first++;
-  const head = firstIndex(first, nameFirst, (m) => isTitleToken(tokens[m]!) && !TITLE_MODIFIERS.has(tokens[m]!.lower) && !partyAt[m] && !TITLE_CONNECTORS.has(tokens[m]!.lower));
+  let head = firstIndex(first, nameFirst, (m) => isTitleToken(tokens[m]!) && !TITLE_MODIFIERS.has(tokens[m]!.lower) && !partyAt[m] && !TITLE_CONNECTORS.has(tokens[m]!.lower));
   if (head < 0) return { first: nameFirst };
+  if (head > first && tokens[head - 1]!.cap && !partyAt[head - 1] && !tokens[head - 1]!.possessive && tokens[head]!.cap) head--; // the portfolio
   const result: { first: number; title?: string; party?: string; possessor?: string } = { first, title: textOf(tokens, text, head, lastTitleToken(tokens, head, nameFirst, partyAt)) };
   const party = firstIndex(first, head, (m) => Boolean(partyAt[m]));
   if (party >= 0) result.party = partyAt[party]!.party;
