@@ -7,7 +7,17 @@ import {
   escapeMarkdown,
 } from "discord.js";
 import type { Actor, Quote } from "../attribution/types";
-import type { Answer, AskAnswer, CitedPassage, PositionAnswer, QuotesAnswer, SourceAnswer, WhoSaidAnswer } from "../answers/types";
+import type {
+  Answer,
+  AskAnswer,
+  CitedPassage,
+  PositionAnswer,
+  QuoteSegment,
+  QuotesAnswer,
+  SourceAnswer,
+  WhoSaidAnswer,
+  WhoSaidMatch,
+} from "../answers/types";
 import { DISCORD_LIMITS } from "../transports/discord/limits";
 
 /** A message body as Discord's API takes it. The transport adds flags and allowed mentions. */
@@ -145,8 +155,34 @@ function attribution(quote: Quote, actor: Actor | null): string {
   return `— ${name}${quote.hedge ? ` (the article says *${safe(quote.hedge, MAX_ECHO)}*)` : ""}`;
 }
 
-function quoteEntry(quote: Quote, actor: Actor | null, passage: CitedPassage, note?: string): string {
-  return [blockQuote(quote.text), attribution(quote, actor), ...(note ? [note] : []), citationLine(passage)].join("\n");
+function quoteEntry(quote: Quote, actor: Actor | null, passage: CitedPassage, quoted = blockQuote(quote.text), note?: string): string {
+  return [quoted, attribution(quote, actor), ...(note ? [note] : []), citationLine(passage)].join("\n");
+}
+
+/**
+ * The article's quote, verbatim, with the stretches where the asker's words differ underlined;
+ * null when the segments do not spell the quote or it is too long to show whole.
+ */
+function markedQuote(quote: Quote, segments: QuoteSegment[]): string | null {
+  if (segments.map((segment) => segment.text).join("") !== quote.text) return null;
+  const marked = segments
+    .map(({ text, differs }) => {
+      const escaped = escapeText(text);
+      if (!differs || escaped.trim() === "") return escaped;
+      // Markdown underlines only when the markers touch the words: keep the spaces outside.
+      const [, before = "", words = "", after = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped) ?? [];
+      return `${before}__${words}__${after}`;
+    })
+    .join("");
+  return marked.length <= MAX_QUOTE ? `> ${marked}` : null;
+}
+
+function whoSaidEntry(match: WhoSaidMatch): string {
+  if (!match.misquoted) return quoteEntry(match.quote, match.speaker, match.passage);
+  const marked = markedQuote(match.quote, match.segments);
+  return marked
+    ? quoteEntry(match.quote, match.speaker, match.passage, marked, "*Not word for word: the article's words differ from yours where underlined.*")
+    : quoteEntry(match.quote, match.speaker, match.passage, undefined, "*Not word for word: these are the article's exact words.*");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,14 +206,7 @@ function whoSaidLayout(answer: WhoSaidAnswer): Layout {
   return {
     title: "Who said it?",
     lead: `You asked who said ${echo(answer.query)}.`,
-    entries: answer.matches.map((match) =>
-      quoteEntry(
-        match.quote,
-        match.speaker,
-        match.passage,
-        match.misquoted ? "*Not word for word: these are the article's exact words.*" : undefined,
-      ),
-    ),
+    entries: answer.matches.map(whoSaidEntry),
     empty: `${echo(answer.query)} is not in the corpus: no article quotes anyone saying that.`,
   };
 }

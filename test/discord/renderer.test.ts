@@ -94,7 +94,13 @@ const answer: fc.Arbitrary<Answer> = fc.oneof(
           passage: ps[i]!,
           paragraph: [],
           score: 0.9,
-          segments: [{ text: q.text, differs: false }],
+          // A misquote differs in its second half.
+          segments: misquoted
+            ? [
+                { text: q.text.slice(0, q.text.length >> 1), differs: false },
+                { text: q.text.slice(q.text.length >> 1), differs: true },
+              ]
+            : [{ text: q.text, differs: false }],
           misquoted,
         })),
       })),
@@ -279,6 +285,30 @@ describe("renderAnswer", () => {
       "[Putin says \\[Russia\\] disagrees](https://example.com/news/%28putin%29#:~:text=President%20Trump%20characterized%20the%20initial%20negotiations%20as%20%E2%80%9Creasonably) · `putin-us-peace-plan:5.2`",
     );
     expect(description).toContain("@\u200beveryone");
+  });
+
+  it("underlines where a misquote differs, keeping the article's words", () => {
+    const quote = { id: "x#1", doc: "putin-us-peace-plan", passage: tango.citation, text: "it does take two to tango.", start: 0, end: 1, speaker: "Donald Trump" };
+    const description = renderAnswer({
+      kind: "who-said",
+      query: "it takes two to tango",
+      matches: [
+        {
+          quote,
+          speaker: trump,
+          passage: tango,
+          paragraph: [],
+          score: 0.8,
+          segments: [
+            { text: "it ", differs: false },
+            { text: "does", differs: true },
+            { text: " take two to tango.", differs: false },
+          ],
+          misquoted: true,
+        },
+      ],
+    }).embeds[0]!.description!;
+    expect(description).toContain("> it __does__ take two to tango.\n— **Donald Trump**, President\n*Not word for word: the article's words differ from yours where underlined.*");
   });
 
   it("says plainly when something is not in the corpus", () => {
