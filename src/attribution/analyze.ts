@@ -52,7 +52,7 @@ export function analyzeArticle(article: Article, passages: Passage[]): ArticleAn
         end: span.end,
         speaker: found.actor?.name ?? null,
       };
-      const hedge = found.actor ? hedgesOf(sentence, found.method === "according-to") : undefined;
+      const hedge = found.actor ? hedgesOf(sentence, found.actor) : undefined;
       if (hedge) quote.hedge = hedge;
       if (found.method) quote.method = found.method;
       quotes.push(quote);

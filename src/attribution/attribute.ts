@@ -85,9 +85,13 @@ export class Attributor {
     const post = unquoted(sentence.tokens, quote.outerEnd, postEnd);
     const previousInSentence = [...earlier].reverse().find((a) => a.actor);
 
+    // `…said that Castro sends "fraternal greetings" according to Prensa Latina`: the speech verb
+    // names the speaker, the source after the quote only reports it.
+    const after = this.afterQuote(sentence, post);
+    const before = after && after.method !== "according-to" ? null : this.beforeQuote(sentence, pre, previousInSentence);
     return (
-      this.afterQuote(sentence, post) ??
-      this.beforeQuote(sentence, pre, previousInSentence) ??
+      before ??
+      after ??
       this.sourcedBy(sentence) ??
       this.colonSubject(sentence, pre) ??
       (previousInSentence ? { actor: previousInSentence.actor, method: "continuation" } : null) ??
@@ -253,7 +257,9 @@ export class Attributor {
     // Adjacent: the name comes first, or after lowercase words only (`said 45-year-old farmer Ali Hassan`).
     const lowercaseUpTo = (first: number) => tokens.slice(k, first).every((t) => !t.cap && t.after === "" && !PREPOSITIONS.has(t.lower));
     const named = sentence.mentions.find((m) => (adjacent ? m.first >= k && lowercaseUpTo(m.first) : m.first >= at) && m.first <= end && m.actor.kind !== "party");
-    if (named) return named.actor;
+    // "Cuban press agency Prensa Latina": the name after a descriptive institution is the speaker.
+    const named2 = named && sentence.mentions.find((m) => m.first === named.last + 1 && tokens[named.last]!.after === "" && !named.possessive);
+    if (named) return (named2 ?? named).actor;
     if (adjacent && tokens[k] && (tokens[k]!.cap || tokens[k]!.quoted)) return null;
     const role = this.rolePhrase(sentence, at, roleEnd(tokens, at, end));
     return role?.actor ?? null;
@@ -468,17 +474,19 @@ function fitsRole(actor: Actor, head: string, party: string | undefined, institu
 }
 
 /**
- * The hedges on a sentence's attributions: "reportedly", "according to an English transcript".
- * `according to X` is a hedge only when X is not the speaker (`sourced`) nor an actor at all.
+ * The hedges on a sentence's attribution to `speaker`: "reportedly", "according to an English
+ * transcript". `according to X` is a hedge unless X is the speaker.
  */
-export function hedgesOf(sentence: Sentence, sourced: boolean): string | undefined {
+export function hedgesOf(sentence: Sentence, speaker: Actor): string | undefined {
   const tokens = sentence.tokens;
   const hedges = tokens.filter((t) => !t.quoted && HEDGE_ADVERBS.has(t.lower)).map((t) => t.lower);
   const according = tokens.findIndex((t, i) => !t.quoted && t.lower === "according" && tokens[i + 1]?.lower === "to");
-  if (according >= 0 && !sourced && !sentence.mentions.some((m) => m.first === according + 2 && m.actor.kind !== "party")) {
-    let end = according + 1;
+  if (according >= 0 && according + 2 < tokens.length) {
+    let end = according + 2;
     while (end < tokens.length - 1 && tokens[end]!.after === "" && !tokens[end + 1]!.quoted) end++;
-    hedges.push(`according to ${sentence.text.slice(tokens[according + 2]?.start ?? 0, tokens[end]!.end)}`);
+    const namesSpeaker = sentence.mentions.some((m) => m.actor === speaker && m.first >= according + 2 && m.first <= end);
+    const phrase = sentence.text.slice(tokens[according + 2]!.start, tokens[end]!.end);
+    if (!namesSpeaker && fold(phrase) !== fold(speaker.name)) hedges.push(`according to ${phrase}`);
   }
   return hedges.length > 0 ? [...new Set(hedges)].join(", ") : undefined;
 }

@@ -159,7 +159,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(
   `also further later subsequently publicly repeatedly then has have had reportedly allegedly apparently
   however once again earlier previously recently consistently firmly flatly quickly personally privately
-  openly bluntly separately told would will did does do not never always still had`.split(/\s+/),
+  openly bluntly separately would will did does do not never always still`.split(/\s+/),
 );
 
 /** Prepositions after which a name is not a clause's subject: "in a statement", "of Putin". */

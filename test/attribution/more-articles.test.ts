@@ -61,6 +61,16 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "3.1": "Imran Khan",
     "3.2": "Imran Khan",
   },
+  castro: {
+    "1.1": "Carlos Lage",
+    "1.2": "Ricardo Alcaron",
+    "2.1": "Carlos Lage",
+    "2.2": "Carlos Lage",
+    "3.1": "Hugo Chavez",
+    "4.1": "Hugo Chavez",
+    "4.2": "Hugo Chavez",
+    "6.1": "Condoleezza Rice",
+  },
 };
 
 describe.each(Object.entries(EXPECTED))("quotes of the %s article", (name, speakers) => {
