@@ -128,7 +128,13 @@ export class Attributor {
     const tokens = sentence.tokens;
     let sawNonFinite = false;
     for (const v of pre) {
-      if (!SPEECH_VERBS.has(tokens[v]!.lower) || isPassive(tokens, v)) continue;
+      if (!SPEECH_VERBS.has(tokens[v]!.lower)) continue;
+      // `described by the Washington Post as "…"`: a passive speech verb names its speaker after "by".
+      if (tokens[v + 1]?.lower === "by" && tokens[v]!.after === "" && /ed$/.test(tokens[v]!.lower)) {
+        const agent = this.phraseAfter(sentence, v + 2, true);
+        if (agent) return { actor: agent, method: "named" };
+      }
+      if (isPassive(tokens, v)) continue;
       if (!isFiniteSpeechVerb(tokens, v) || startsCoordinate(tokens, v)) {
         sawNonFinite = true;
         continue;

@@ -71,6 +71,11 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "4.2": "Hugo Chavez",
     "6.1": "Condoleezza Rice",
   },
+  bonner: {
+    "2.2": "Jerzy Buzek",
+    "3.2": "Washington Post",
+    "4.3": "Washington Post",
+  },
 };
 
 describe.each(Object.entries(EXPECTED))("quotes of the %s article", (name, speakers) => {
