@@ -71,7 +71,7 @@ describe("npm run deploy-commands", () => {
     expect(stdout).toContain("/who-said  Who said it?");
     expect(stdout).toContain(`${WHO_SAID_THIS} (message menu)`);
     expect(stdout + JSON.stringify(server.requests.map((r) => r.body))).not.toContain(TOKEN);
-  });
+  }, 40_000);
 
   it("registers globally without DISCORD_GUILD_ID, and says which variable to check when refused", async () => {
     const wrong = "MTQwMDAwMDAwMDAwMDAwMDAy.GtEsT3.not-the-right-token_000000000";
@@ -81,5 +81,5 @@ describe("npm run deploy-commands", () => {
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stderr: string }).stderr).toContain("deploy-commands: Discord refused the commands (401: Unauthorized); check DISCORD_TOKEN");
     expect((failed as { stderr: string }).stderr).not.toContain(wrong);
-  });
+  }, 40_000);
 });
