@@ -12,8 +12,10 @@
 
 import type { Article } from "../corpus/article";
 import type { Passage } from "../passages/passages";
-import { ActorRegistry, addAlias, readNameRuns, type Mention } from "./actors";
-import { Attributor, hedgesOf, type Sentence } from "./attribute";
+import { ActorRegistry, addAlias, type Mention } from "./actors";
+import { readNameRuns } from "./names";
+import { Attributor, type Sentence } from "./attribute";
+import { hedgesOf } from "./hedges";
 import { clipToSentence, findQuoteSpans, type QuoteSpan } from "./quotes";
 import { tokenize } from "./tokens";
 import type { Actor, ArticleAnalysis, Quote } from "./types";

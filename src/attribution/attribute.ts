@@ -8,16 +8,30 @@
 
 import type { Actor, AttributionMethod } from "./types";
 import { addAlias, fold, type ActorRegistry, type Mention } from "./actors";
+import {
+  AUXILIARIES,
+  CLAUSE_OPENERS,
+  INDEFINITES,
+  afterPreposition,
+  clauseStart,
+  hasSpeechVerb,
+  isFiniteSpeechVerb,
+  isPassive,
+  isSubjectLike,
+  looksLikeAttribution,
+  opensNounPhrase,
+  roleEnd,
+  startsCoordinate,
+  unquoted,
+} from "./clauses";
 import { resolveParty } from "./lexicon";
 import type { QuoteSpan } from "./quotes";
 import type { Token } from "./tokens";
 import {
   BETWEEN_SUBJECT_AND_VERB,
   GROUP_PRONOUNS,
-  HEDGE_ADVERBS,
   LEADER_NOUNS,
   LEADER_TITLES,
-  PASSIVE_AUXILIARIES,
   PERSON_PRONOUNS,
   PREPOSITIONS,
   ROLE_NOUNS,
@@ -48,12 +62,6 @@ const DOCUMENTS = new Set(["statement", "release", "communique", "communiqué", 
 
 /** Institution nouns general enough to stand for any institution: "the organization said". */
 const GENERIC_INSTITUTIONS = new Set(["organization", "organisation", "group", "company", "firm", "agency", "body", "institution"]);
-
-/** Determiners that introduce someone new: "a senior official", "one protester". */
-const INDEFINITES = new Set(["a", "an", "one", "another", "some", "two", "several", "many"]);
-
-/** Words that open a clause, so a subject is looked for after them. */
-const CLAUSE_OPENERS = new Set(["while", "whereas", "but", "and", "that", "which", "who", "what", "although", "though", "as", "when", "after", "before", "because"]);
 
 /** Resolves speakers for the quotes of an article, sentence by sentence, in reading order. */
 export class Attributor {
@@ -370,101 +378,6 @@ export class Attributor {
   }
 }
 
-/** Indexes of the tokens outside quotes whose start lies in [from, to). */
-function unquoted(tokens: Token[], from: number, to: number): number[] {
-  const result: number[] = [];
-  tokens.forEach((t, i) => {
-    if (!t.quoted && t.start >= from && t.start < to) result.push(i);
-  });
-  return result;
-}
-
-/** A speech verb with its own subject: not a participle (`noting`), not an infinitive (`to say`). */
-function isFiniteSpeechVerb(tokens: Token[], v: number): boolean {
-  const token = tokens[v]!;
-  if (token.quoted || !SPEECH_VERBS.has(token.lower) || token.cap && v > 0) return false;
-  if (token.lower.endsWith("ing")) return false;
-  return tokens[v - 1]?.lower !== "to" && !isPassive(tokens, v);
-}
-
-/** Whether a word can open a noun phrase that names a speaker: a determiner, a possessive, a capital, a role. */
-function opensNounPhrase(token: Token): boolean {
-  return (
-    token.cap ||
-    token.possessive ||
-    INDEFINITES.has(token.lower) ||
-    ["the", "his", "her", "their", "its", "our"].includes(token.lower) ||
-    ROLE_NOUNS.has(token.lower) ||
-    SPEAKING_INSTITUTIONS.has(token.lower)
-  );
-}
-
-/**
- * Whether the words after a quote look like an attribution, resolved or not: a finite speech
- * verb, or a short clause with a subject (`, the crowd roared.`). Then the quote is not a
- * continuation of the previous speaker.
- */
-function looksLikeAttribution(tokens: Token[], post: number[]): boolean {
-  if (hasSpeechVerb(tokens, post)) return true;
-  const first = post[0];
-  return first !== undefined && post.length <= 6 && opensNounPhrase(tokens[first]!) && !BETWEEN_SUBJECT_AND_VERB.has(tokens[first]!.lower);
-}
-
-/** Whether any of the tokens at `indexes` is a finite speech verb. */
-function hasSpeechVerb(tokens: Token[], indexes: number[]): boolean {
-  return indexes.some((i) => isFiniteSpeechVerb(tokens, i));
-}
-
-/** `and said "…"`: a verb coordinated with an earlier one shares its subject. */
-function startsCoordinate(tokens: Token[], v: number): boolean {
-  const before = tokens[v - 1];
-  return Boolean(before && ["and", "but", "or"].includes(before.lower) && !before.quoted);
-}
-
-/** `was told`, `has been called`: the subject receives the words, it does not say them. */
-function isPassive(tokens: Token[], v: number): boolean {
-  const before = tokens[v - 1]?.lower ?? "";
-  return PASSIVE_AUXILIARIES.has(before) || (BETWEEN_SUBJECT_AND_VERB.has(before) && PASSIVE_AUXILIARIES.has(tokens[v - 2]?.lower ?? ""));
-}
-
-/** Auxiliaries and modals: a name after one of them in its clause is not the clause's subject. */
-const AUXILIARIES = new Set([...PASSIVE_AUXILIARIES, "has", "have", "had", "will", "would", "can", "could", "did", "does", "do", "may", "might", "must", "should", "shall"]);
-
-/**
- * Whether a mention can be its clause's subject: not a possessive, not after a preposition,
- * and no verb before it in its comma-bounded stretch (`X was greeted by the First Lady, Y`).
- */
-function isSubjectLike(tokens: Token[], mention: Mention): boolean {
-  if (mention.possessive || afterPreposition(tokens, mention.first)) return false;
-  for (let k = mention.first - 1; k >= 0 && tokens[k]!.after === "" && !tokens[k]!.quoted; k--) {
-    const word = tokens[k]!.lower;
-    if (AUXILIARIES.has(word) || SPEECH_VERBS.has(word) || (/[a-z]ed$/.test(word) && !tokens[k]!.cap)) return false;
-  }
-  return true;
-}
-
-/** Whether the token at `k` follows a preposition, so it cannot be a subject: "in a statement". */
-function afterPreposition(tokens: Token[], k: number): boolean {
-  let j = k - 1;
-  while (j >= 0 && ["the", "a", "an"].includes(tokens[j]!.lower) && tokens[j]!.after === "") j--;
-  const before = tokens[j];
-  return Boolean(before && before.after === "" && PREPOSITIONS.has(before.lower));
-}
-
-/** The first token of the clause that ends at `k`: after a comma, a clause word, or `floor`. */
-function clauseStart(tokens: Token[], k: number, floor: number): number {
-  let s = k;
-  while (s > floor && !tokens[s - 1]!.quoted && tokens[s - 1]!.after === "" && !CLAUSE_OPENERS.has(tokens[s - 1]!.lower) && !SPEECH_VERBS.has(tokens[s - 1]!.lower)) s--;
-  return s;
-}
-
-/** The end of a role phrase that starts at `at`: before a verb or a second preposition phrase. */
-function roleEnd(tokens: Token[], at: number, end: number): number {
-  let k = at;
-  while (k < end && !SPEECH_VERBS.has(tokens[k + 1]!.lower)) k++;
-  return k;
-}
-
 /** How a speaker found after a verb was named: by pronoun or by name. */
 function methodOf(token: Token): AttributionMethod {
   return PERSON_PRONOUNS.has(token.lower) || GROUP_PRONOUNS.has(token.lower) ? "pronoun" : "named";
@@ -477,22 +390,4 @@ function fitsRole(actor: Actor, head: string, party: string | undefined, institu
   if (actor.kind !== "person") return false;
   const title = fold(actor.title ?? "").split(/\s+/);
   return title.includes(head) || (LEADER_NOUNS.has(head) && title.some((w) => LEADER_TITLES.has(w)));
-}
-
-/**
- * The hedges on a sentence's attribution to `speaker`: "reportedly", "according to an English
- * transcript". `according to X` is a hedge unless X is the speaker.
- */
-export function hedgesOf(sentence: Sentence, speaker: Actor): string | undefined {
-  const tokens = sentence.tokens;
-  const hedges = tokens.filter((t) => !t.quoted && HEDGE_ADVERBS.has(t.lower)).map((t) => t.lower);
-  const according = tokens.findIndex((t, i) => !t.quoted && t.lower === "according" && tokens[i + 1]?.lower === "to");
-  if (according >= 0 && according + 2 < tokens.length) {
-    let end = according + 2;
-    while (end < tokens.length - 1 && tokens[end]!.after === "" && !tokens[end + 1]!.quoted) end++;
-    const namesSpeaker = sentence.mentions.some((m) => m.actor === speaker && m.first >= according + 2 && m.first <= end);
-    const phrase = sentence.text.slice(tokens[according + 2]!.start, tokens[end]!.end);
-    if (!namesSpeaker && fold(phrase) !== fold(speaker.name)) hedges.push(`according to ${phrase}`);
-  }
-  return hedges.length > 0 ? [...new Set(hedges)].join(", ") : undefined;
 }
