@@ -249,7 +249,8 @@ export class Attributor {
     if (party && clauseStart(tokens, k, floor) === party.first) return party;
     // `Yuri Ushakov, Putin’s senior foreign policy adviser and principal negotiator, characterized`.
     const apposed = candidates.filter((m) => tokens[m.last]!.after.startsWith(",") && m.last < k && m.actor.kind !== "party");
-    if (tokens[k]!.after.startsWith(",") && apposed.length > 0) return apposed.at(-1)!;
+    // The name before the apposition opens the clause: `Trump, speaking aboard Air Force One, said`.
+    if (tokens[k]!.after.startsWith(",") && apposed.length > 0) return apposed[0]!;
     // `Olaf Scholz on Sunday warned`: an adjunct between the subject and the verb.
     const start = clauseStart(tokens, k, floor);
     return candidates.find((m) => m.first === start && m.actor.kind !== "party") ?? null;
@@ -354,6 +355,9 @@ export class Attributor {
       if (speaker) return speaker;
       const subject = previous.mentions.find((m) => isSubjectLike(previous.tokens, m) && fits(m.actor));
       if (subject) return subject.actor;
+      // `Putin's spokesman said …. "We haven't seen it," he said`: a role naming a known actor.
+      const role = this.leadingRole(previous, false)?.actor;
+      if (fits(role)) return role;
     }
     return null;
   }

@@ -131,6 +131,8 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
     }
     return null;
   }
+  // A name is more than function words: "One" of "Air Force One" is not a person.
+  if (tokens.slice(nameFirst, j + 1).every((t) => NOT_NAME_WORDS.has(t.lower))) return null;
   // Royal and religious titles belong to the name: "Pope Francis", "Prince Harry".
   while (nameFirst > first && NAME_TITLES.has(tokens[nameFirst - 1]!.lower)) nameFirst--;
   const name = textOf(tokens, text, nameFirst, j);

@@ -5,8 +5,9 @@ import { parsePlainArticle } from "../../src/corpus/parse";
 import { toPassages } from "../../src/passages/passages";
 
 /**
- * More Wikinews articles (CC BY 2.5, detokenised from the AMALGUM corpus), checked after the
- * gold articles to see the rules generalize: every quote, its speaker by paragraph.sentence.
+ * More articles, checked after the gold articles to see the rules generalize: Wikinews articles
+ * (CC BY 2.5, detokenised from the AMALGUM corpus) and one written for this test in wire-service
+ * style. Every quote, its speaker by paragraph.sentence.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
   betancourt: {
@@ -75,6 +76,31 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "2.2": "Jerzy Buzek",
     "3.2": "Washington Post",
     "4.3": "Washington Post",
+  },
+  "wire-style": {
+    "1.1": "Zelensky",
+    "2.1": "Zelensky",
+    "2.2": "Zelensky",
+    "3.2": "Dmitry Peskov",
+    "4.1": "Dmitry Peskov",
+    "5.2": "Kaja Kallas",
+    "5.3": "Kaja Kallas",
+    "6.1": "Marco Rubio",
+    "7.1": "Trump",
+    "8.1": "Trump",
+    "9.1": "president",
+    "10.1": "A senior European diplomat",
+    "11.1": "Ukraine's foreign ministry",
+    "11.2": "Ukraine's foreign ministry",
+    "12.1": "Mark Rutte",
+    "12.2": "Mark Rutte",
+    "13.1": "Financial Times",
+    "14.2": "Dmitry Peskov",
+    "15.1": "Donald Tusk",
+    "16.1": "Donald Tusk",
+    "17.1": "Viktor Orbán",
+    "18.1": "Marco Rubio",
+    "18.2": "Marco Rubio",
   },
 };
 
