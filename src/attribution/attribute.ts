@@ -307,7 +307,7 @@ export class Attributor {
     const tokens = sentence.tokens;
     if (end - start > 9 || start > end) return null;
     const words = tokens.slice(start, end + 1);
-    if (words.some((t) => t.quoted) || !opensNounPhrase(words[0]!)) return null;
+    if (words.length === 0 || words.some((t) => t.quoted) || !opensNounPhrase(words[0]!)) return null;
     const complement = words.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));
     const core = complement > 0 ? words.slice(0, complement) : words;
     const headAt = core.findLastIndex((t) => ROLE_NOUNS.has(t.lower) || SPEAKING_INSTITUTIONS.has(t.lower));

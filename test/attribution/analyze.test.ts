@@ -1,4 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../src/attribution/analyze";
+import type { Article } from "../../src/corpus/article";
+import { toPassages } from "../../src/passages/passages";
 import { analyze, speakerOf } from "./helpers";
 
 describe("analyzeArticle", () => {
@@ -39,5 +43,27 @@ describe("analyzeArticle", () => {
   it("reads a quote whose paragraph leaves its mark open", () => {
     const analysis = analyze(`“The first part runs on. It keeps going.`, `“And it ends here,” the minister said.`);
     expect(analysis.quotes.map((q) => q.text)).toEqual(["The first part runs on.", "It keeps going.", "And it ends here"]);
+  });
+});
+
+describe("analyzeArticle on arbitrary text", () => {
+  const pieces = ["said", "told reporters", "he", "she", "the minister", "President Jane Roe", "Smith", ",", ".", ":", "“", "”", '"', "‘", "’", "can’t", "leaders’", "according to", "the", "Ukraine's", "ambassador", "and", "(", ")", "—", "it added", "named", "as"];
+  const sentence = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 25 }).map((words) => words.join(" "));
+  const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((sentences) => sentences.join(" "));
+
+  it("never throws and keeps every quote verbatim at its offsets", () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), (paragraphs) => {
+        const article: Article = { id: "random", title: "Random", paragraphs };
+        const passages = toPassages(article);
+        const analysis = analyzeArticle(article, passages);
+        for (const quote of analysis.quotes) {
+          const passage = passages.find((p) => p.id === quote.passage)!;
+          expect(passage.text.slice(quote.start, quote.end)).toBe(quote.text);
+          expect(quote.speaker === null || analysis.actors.some((a) => a.name === quote.speaker)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
