@@ -55,7 +55,26 @@ export function wordTokens(text: string): WordToken[] {
   return tokens;
 }
 
-function foldWord(raw: string): string {
+/**
+ * Remembers a pure word function's results: vocabularies follow Zipf's law, so a few thousand
+ * words are most of any text. Bounded: cleared when full, so memory never grows with queries.
+ */
+function memoize(fn: (word: string) => string, capacity = 1 << 18): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let value = cache.get(word);
+    if (value === undefined) {
+      value = fn(word);
+      if (cache.size >= capacity) cache.clear();
+      cache.set(word, value);
+    }
+    return value;
+  };
+}
+
+const foldWord = memoize(foldWordUncached);
+
+function foldWordUncached(raw: string): string {
   // "US" and "U.S." are the country; folded to "us" they would be the pronoun, a stop word.
   if (/^U\.?S\.?$/.test(raw)) return "usa";
   return foldText(raw)
@@ -80,10 +99,10 @@ const IRREGULAR_VERBS: ReadonlyMap<string, string> = new Map(
 );
 
 /** Reduces a folded word to its stem, so "negotiations" finds "negotiation" and "began" finds "begin". */
-export function stem(word: string): string {
+export const stem: (word: string) => string = memoize((word) => {
   if (/^\p{N}+$/u.test(word)) return word;
   return stemmer(IRREGULAR_VERBS.get(word) ?? word);
-}
+});
 
 /** The index's view of a text: its words, folded, without stop words. */
 export function searchTerms(text: string): string[] {
@@ -126,6 +145,21 @@ export function typoAllowance(word: string): number {
 
 /** Whether two folded words are the same word, allowing for typos and word endings. */
 export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const key = `${a}\u0000${b}`;
+  let same = sameWords.get(key);
+  if (same === undefined) {
+    same = sameWordUncached(a, b);
+    if (sameWords.size >= 1 << 18) sameWords.clear();
+    sameWords.set(key, same);
+  }
+  return same;
+}
+
+/** Pairs of words already compared: quote alignment compares the same frequent words again and again. */
+const sameWords = new Map<string, boolean>();
+
+function sameWordUncached(a: string, b: string): boolean {
   if (a === b) return true;
   if (stem(a) === stem(b)) return true;
   const allowance = Math.min(typoAllowance(a), typoAllowance(b));
