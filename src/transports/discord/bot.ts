@@ -1,12 +1,11 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, RESTEvents } from "discord.js";
 import { commands as allCommands } from "../../../commands";
 import type { Command } from "../../../commands/command";
-import type { Engine } from "../../answers/engine";
 import type { BotConfig } from "../../config";
 import { createLogger, type Logger } from "../../log";
 import { NO_PINGS } from "./replies";
-import { createRouter, type RouterOptions } from "./router";
+import { createRouter, currentEngine, type EngineSource, type RouterOptions } from "./router";
 
 /** A running bot. */
 export interface BotHandle {
@@ -16,7 +15,7 @@ export interface BotHandle {
 }
 
 /** What tests and callers may swap; by default every command and a logger at the configured level. */
-export interface BotOptions extends Partial<Pick<RouterOptions, "preconditions" | "deferred">> {
+export interface BotOptions extends Partial<Pick<RouterOptions, "preconditions" | "deferred" | "moderation">> {
   commands?: readonly Command[];
   logger?: Logger;
 }
@@ -28,7 +27,7 @@ export interface BotOptions extends Partial<Pick<RouterOptions, "preconditions" 
  * Resolves once the bot is connected and has received its servers.
  * @throws Error when Discord refuses the token or cannot be reached
  */
-export async function startBot(config: BotConfig, engine: Engine, options: BotOptions = {}): Promise<BotHandle> {
+export async function startBot(config: BotConfig, engine: EngineSource, options: BotOptions = {}): Promise<BotHandle> {
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -41,10 +40,18 @@ export async function startBot(config: BotConfig, engine: Engine, options: BotOp
     logger,
     ...(options.preconditions ? { preconditions: options.preconditions } : {}),
     ...(options.deferred ? { deferred: options.deferred } : {}),
+    ...(options.moderation ? { moderation: options.moderation } : {}),
   });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn(message));
+  // discord.js retries a 429 after its retry_after and a 5xx up to three times, silently: log
+  // each, by route (which holds no token), so rate limits and Discord outages show.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429 || response.status >= 500) {
+      logger.warn({ method: request.method, route: request.route, status: response.status, attempt: request.retries + 1 }, "Discord answered with an error");
+    }
+  });
   // discord.js reports its own shutdown as a reconnect too: only log the real ones.
   let stopping = false;
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, "disconnected from the gateway"));
@@ -61,7 +68,7 @@ export async function startBot(config: BotConfig, engine: Engine, options: BotOp
     throw error;
   }
   const readyClient = client as Client<true>;
-  logger.info({ bot: readyClient.user.tag, guilds: client.guilds.cache.size, ...engine.stats() }, "connected to Discord");
+  logger.info({ bot: readyClient.user.tag, guilds: client.guilds.cache.size, ...currentEngine(engine).stats() }, "connected to Discord");
 
   return {
     client: readyClient,
