@@ -3,10 +3,12 @@ import {
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  DiscordAPIError,
   type Interaction,
   MessageFlags,
   type MessageContextMenuCommandInteraction,
   type RepliableInteraction,
+  RESTJSONErrorCodes,
 } from "discord.js";
 import type { z } from "zod";
 import type { Command } from "../../../commands/command";
@@ -17,6 +19,7 @@ import { type RenderedMessage, renderAnswer } from "../../renderers/discord";
 import { PRIVATE_OPTION, WHO_SAID_THIS } from "./definitions";
 import { DISCORD_LIMITS } from "./limits";
 import { Pager } from "./paging";
+import type { Moderation } from "./moderation/handler";
 import { defaultPreconditions, type Precondition } from "./preconditions";
 import { answerBody, answerReply, notice, noticeBody } from "./replies";
 import { quoteCandidates, whoSaidInMessage } from "./who-said-this";
@@ -29,14 +32,31 @@ import { quoteCandidates, whoSaidInMessage } from "./who-said-this";
  */
 export const DEFERRED_COMMANDS: readonly string[] = ["ask", "position", "who-said", WHO_SAID_THIS];
 
+/** An engine, or something holding the current one (a LiveCorpus) whose engine is swapped when moderators change the corpus. */
+export type EngineSource = Engine | { readonly engine: Engine };
+
+/** The engine to answer from now; read for every interaction, so a swap is seen at once. */
+export function currentEngine(source: EngineSource): Engine {
+  return "engine" in source ? source.engine : source;
+}
+
 /** What the router needs; everything but the engine, the commands and the logger has a default. */
 export interface RouterOptions {
-  engine: Engine;
+  engine: EngineSource;
   commands: readonly Command[];
   logger: Logger;
   preconditions?: Precondition[];
   deferred?: readonly string[];
+  /** /corpus for moderators: its commands, buttons and autocomplete go there, after the preconditions. */
+  moderation?: Moderation;
 }
+
+/**
+ * Discord's refusals that mean the interaction takes no answer any more: its token expired (3
+ * seconds to acknowledge) or it was acknowledged already. An error reply would fail the same way,
+ * or be a second answer.
+ */
+const NO_MORE_ANSWERS: readonly number[] = [RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged];
 
 /** What became of an interaction, for its log line. */
 type Outcome = { outcome: string } & Record<string, unknown>;
@@ -54,7 +74,8 @@ interface Progress {
  * carries the same id.
  */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
-  const { engine, commands, logger } = options;
+  const { commands, logger, moderation } = options;
+  const engine = () => currentEngine(options.engine);
   const preconditions = options.preconditions ?? defaultPreconditions();
   const deferred = new Set(options.deferred ?? DEFERRED_COMMANDS);
   const pager = new Pager();
@@ -108,7 +129,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     }
     const ephemeral = isPrivate === true;
     await deferIfHeavy(interaction, command.name, progress, ephemeral);
-    const answer = command.run(engine, valid.data);
+    const answer = command.run(engine(), valid.data);
     await send(interaction, progress, render(command, valid.data, answer), ephemeral);
     return { outcome: "answered", kind: answer.kind, ephemeral, deferred: progress.deferred !== "no" };
   }
@@ -126,7 +147,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     await deferIfHeavy(interaction, WHO_SAID_THIS, progress, true);
     // Non-null: a message with candidates always gets an answer, if only "not in the corpus".
     const answer = whoSaidInMessage(content, (quote) => {
-      const result = command.run(engine, { quote });
+      const result = command.run(engine(), { quote });
       if (result.kind !== "who-said") throw new Error(`who-said answered with a ${result.kind} answer`);
       return result;
     })!;
@@ -147,7 +168,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       return { outcome: "unknown button" };
     }
     await deferIfHeavy(interaction, command.name, progress, false);
-    const answer = command.run(engine, valid.data);
+    const answer = command.run(engine(), valid.data);
     await send(interaction, progress, render(command, valid.data, answer, request.offset), false);
     return { outcome: "paged", kind: answer.kind, offset: request.offset };
   }
@@ -155,7 +176,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
     const list = byName.get(interaction.commandName)?.completions?.[focused.name];
-    const suggestions = list ? engine.complete(list, String(focused.value), DISCORD_LIMITS.choices) : [];
+    const suggestions = list ? engine().complete(list, String(focused.value), DISCORD_LIMITS.choices) : [];
     // A longer suggestion cannot be a choice: its value would be cut and no longer match.
     const choices = suggestions.filter((name) => name.length <= DISCORD_LIMITS.choiceValue).slice(0, DISCORD_LIMITS.choices);
     await interaction.respond(choices.map((name) => ({ name, value: name })));
@@ -192,6 +213,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       await interaction.reply(notice(refused.reason));
       return { outcome: "refused", precondition: refused.precondition };
     }
+    if (moderation?.owns(interaction)) return moderation.handle(interaction);
     if (interaction.isChatInputCommand()) return slash(interaction, progress);
     if (interaction.isMessageContextMenuCommand() && interaction.commandName === WHO_SAID_THIS) return whoSaidThis(interaction, progress);
     if (interaction.isButton()) return more(interaction, progress);
@@ -207,7 +229,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       ...("commandName" in interaction ? { command: interaction.commandName } : {}),
     });
     if (interaction.isAutocomplete()) {
-      await autocomplete(interaction).catch(async (error: unknown) => {
+      await (moderation?.owns(interaction) ? moderation.autocomplete(interaction) : autocomplete(interaction)).catch(async (error: unknown) => {
         log.warn({ err: error }, "autocomplete failed");
         // Answered with no suggestions, the user can still type the value.
         if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
@@ -221,6 +243,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       const outcome = await handle(interaction, progress);
       log.info({ ...outcome, ms: Math.round(performance.now() - started) }, "handled");
     } catch (error) {
+      if (error instanceof DiscordAPIError && NO_MORE_ANSWERS.includes(Number(error.code))) {
+        log.warn({ err: error, code: error.code, ms: Math.round(performance.now() - started) }, "interaction no longer answerable");
+        return;
+      }
       const ref = randomBytes(4).toString("hex");
       log.error({ err: error, ref }, "interaction failed");
       await answerError(interaction, progress, ref).catch((replyError: unknown) => log.error({ err: replyError, ref }, "could not send the error reply"));
