@@ -4,7 +4,8 @@
  * WebSocket (HELLO, IDENTIFY, heartbeats, READY, GUILD_CREATE, INTERACTION_CREATE, RESUME).
  *
  * It records every REST call, lets a test send interactions the way Discord does and await the
- * bot's answers, and lets a test intercept any REST call (`onRequest`) to inject faults.
+ * bot's answers, and lets a test intercept any REST call (`onRequest`) to inject faults, or
+ * declare faults (`inject`: a status such as 429 or 500, a delay) for the calls that match.
  */
 import { randomBytes } from "node:crypto";
 import { EventEmitter, once } from "node:events";
@@ -21,6 +22,12 @@ export interface RecordedRequest {
   /** The JSON body, or undefined when there was none. */
   body: any;
   headers: IncomingMessage["headers"];
+  /** When the call arrived, `performance.now()`. */
+  receivedAt: number;
+  /** The status the server answered with, once it has. */
+  status?: number;
+  /** When the server answered, `performance.now()`. */
+  answeredAt?: number;
 }
 
 /** A reply a test hands back instead of the default one, to inject a fault. */
@@ -28,6 +35,17 @@ export interface InjectedResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+/**
+ * A fault for the REST calls that match: the first `times` of them (1 unless given) are delayed
+ * by `delayMs`, then answered with `response`, or handled as usual when there is none.
+ */
+export interface Fault {
+  matches: (request: RecordedRequest) => boolean;
+  times?: number;
+  delayMs?: number;
+  response?: InjectedResponse | ((request: RecordedRequest) => InjectedResponse);
 }
 
 export interface DiscordServerOptions {
@@ -53,6 +71,8 @@ export interface SentInteraction {
   id: string;
   token: string;
   payload: any;
+  /** When it was dispatched, `performance.now()`. */
+  sentAt: number;
   /** The REST calls that answer this interaction so far, in order. */
   readonly requests: RecordedRequest[];
   /** The first interaction callback (reply, defer, update or autocomplete result). */
@@ -90,6 +110,8 @@ export class DiscordServer {
   heartbeats = 0;
   /** Registered application commands: key "global" or the guild id. */
   readonly commands = new Map<string, any[]>();
+  /** The declared faults not used up yet; see {@link DiscordServer.inject}. */
+  readonly faults: Fault[] = [];
   /** Called for every REST call before the default handling; return a response to replace it. */
   onRequest: ((request: RecordedRequest) => InjectedResponse | undefined | Promise<InjectedResponse | undefined>) | undefined;
 
@@ -103,6 +125,8 @@ export class DiscordServer {
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters = new Set<() => void>();
+  /** The REST calls that carry each interaction token, in order: found without a scan. */
+  private readonly byToken = new Map<string, RecordedRequest[]>();
   /** Emits "session" whenever a bot becomes ready or resumes. */
   private readonly sessions = new EventEmitter();
   private readonly heartbeatInterval: number;
@@ -173,12 +197,69 @@ export class DiscordServer {
       query: Object.fromEntries(url.searchParams),
       body,
       headers: req.headers,
+      receivedAt: performance.now(),
     };
     this.requests.push(request);
-    const response = (await this.onRequest?.(request)) ?? this.route(request);
+    const token = /\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(request.path)?.[1];
+    if (token) {
+      const list = this.byToken.get(token);
+      if (list) list.push(request);
+      else this.byToken.set(token, [request]);
+    }
+    for (const wake of [...this.waiters]) wake();
+    const fault = this.takeFault(request);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const injected = typeof fault?.response === "function" ? fault.response(request) : fault?.response;
+    const response = injected ?? (await this.onRequest?.(request)) ?? this.route(request);
+    request.status = response.status;
+    request.answeredAt = performance.now();
+    if (res.destroyed) {
+      for (const wake of [...this.waiters]) wake();
+      return;
+    }
     res.writeHead(response.status, { ...(response.body === undefined ? {} : { "content-type": "application/json" }), ...response.headers });
     res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
     for (const wake of [...this.waiters]) wake();
+  }
+
+  /**
+   * Declares a fault for the REST calls that match, such as a 429 with retry_after on the next
+   * interaction callback, or a slow answer. Faults apply in the order declared, before `onRequest`.
+   */
+  inject(fault: Fault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  private takeFault(request: RecordedRequest): Fault | undefined {
+    const index = this.faults.findIndex((fault) => fault.matches(request));
+    if (index < 0) return undefined;
+    const fault = this.faults[index]!;
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  /** The REST calls made with an interaction's token, in order. */
+  requestsFor(token: string): readonly RecordedRequest[] {
+    return this.byToken.get(token) ?? [];
+  }
+
+  /** Waits until `condition` holds, checking now and after every REST call. */
+  async waitUntil(condition: () => boolean, timeoutMs = 5_000, describe = "the condition"): Promise<void> {
+    if (condition()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`${describe} did not hold within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const check = () => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      this.waiters.add(check);
+    });
   }
 
   private route(request: RecordedRequest): InjectedResponse {
@@ -317,11 +398,15 @@ export class DiscordServer {
 
   /**
    * Closes every gateway connection with `code`, as Discord does when it restarts a node
-   * (4000, unknown error: the bot may resume). Resolves once the bot is connected again.
+   * (4000, unknown error: the bot may resume). 1006 drops the connection without a closing
+   * handshake, as a network failure does. Resolves once the bot is connected again.
    */
   async disconnect(code = 4000): Promise<void> {
     const session = once(this.sessions, "session");
-    for (const socket of this.sockets) socket.close(code, "reconnect");
+    for (const socket of this.sockets) {
+      if (code === 1006) socket.terminate();
+      else socket.close(code, "reconnect");
+    }
     await session;
   }
 
@@ -379,11 +464,51 @@ export class DiscordServer {
     return { id, username: `user${id.slice(-4)}`, global_name: null, discriminator: "0", avatar: null };
   }
 
-  /** Sends an INTERACTION_CREATE with the fields every interaction carries. */
-  interact(fields: { type: number; data?: unknown; message?: unknown; user?: DiscordUser }): SentInteraction {
+  /**
+   * Sends an INTERACTION_CREATE with the fields every interaction carries. `guildId: null` sends
+   * it from a DM (a `user`, no `member`); `member` overrides fields of the member, such as
+   * `permissions` (a string of bits, or undefined to leave it out).
+   */
+  interact(fields: { type: number; data?: unknown; message?: unknown; user?: DiscordUser; guildId?: string | null; member?: Record<string, unknown> }): SentInteraction {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString("hex")}`;
     const user = fields.user ?? this.user();
+    if (fields.guildId === null) {
+      const dm = {
+        id,
+        application_id: this.applicationId,
+        type: fields.type,
+        token,
+        version: 1,
+        ...(fields.data === undefined ? {} : { data: fields.data }),
+        ...(fields.message === undefined ? {} : { message: fields.message }),
+        channel_id: this.channelId,
+        channel: { id: this.channelId, type: 1, recipients: [user], flags: 0 },
+        user,
+        app_permissions: EVERYONE_PERMISSIONS,
+        locale: "en-US",
+        entitlements: [],
+        authorizing_integration_owners: { "1": user.id },
+        context: 1,
+        attachment_size_limit: 10_485_760,
+      };
+      const sentAt = performance.now();
+      this.dispatch("INTERACTION_CREATE", dm);
+      return this.track(id, token, dm, sentAt);
+    }
+    const guildId = fields.guildId ?? this.guildId;
+    const member: Record<string, unknown> = {
+      user,
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      permissions: EVERYONE_PERMISSIONS,
+      ...fields.member,
+    };
+    for (const key of Object.keys(member)) if (member[key] === undefined) delete member[key];
     const payload = {
       id,
       application_id: this.applicationId,
@@ -392,21 +517,22 @@ export class DiscordServer {
       version: 1,
       ...(fields.data === undefined ? {} : { data: fields.data }),
       ...(fields.message === undefined ? {} : { message: fields.message }),
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: "en-US", features: [] },
+      guild_id: guildId,
+      guild: { id: guildId, locale: "en-US", features: [] },
       channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: "general", position: 0, permissions: EVERYONE_PERMISSIONS, flags: 0 },
-      member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, permissions: EVERYONE_PERMISSIONS },
+      channel: { id: this.channelId, type: 0, guild_id: guildId, name: "general", position: 0, permissions: EVERYONE_PERMISSIONS, flags: 0 },
+      member,
       app_permissions: EVERYONE_PERMISSIONS,
       locale: "en-US",
       guild_locale: "en-US",
       entitlements: [],
-      authorizing_integration_owners: { "0": this.guildId },
+      authorizing_integration_owners: { "0": guildId },
       context: 0,
       attachment_size_limit: 10_485_760,
     };
+    const sentAt = performance.now();
     this.dispatch("INTERACTION_CREATE", payload);
-    return this.track(id, token, payload);
+    return this.track(id, token, payload, sentAt);
   }
 
   /** A slash command: `/name option:value …`. */
@@ -462,7 +588,7 @@ export class DiscordServer {
     return registered?.id ?? snowflake();
   }
 
-  private track(id: string, token: string, payload: unknown): SentInteraction {
+  private track(id: string, token: string, payload: unknown, sentAt: number): SentInteraction {
     const mine = (request: RecordedRequest) => request.path.includes(`/${token}`);
     const server = this;
     const isCallback = (request: RecordedRequest) => mine(request) && request.path.endsWith("/callback");
@@ -470,8 +596,9 @@ export class DiscordServer {
       id,
       token,
       payload,
+      sentAt,
       get requests() {
-        return server.requests.filter(mine);
+        return [...server.requestsFor(token)];
       },
       callback: () => this.waitForRequest(isCallback),
       async message() {
