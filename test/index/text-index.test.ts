@@ -1,0 +1,80 @@
+import MiniSearch from "minisearch";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../scripts/bench/generate";
+import { buildQueries } from "../../scripts/bench/queries";
+import type { Article } from "../../src/corpus/article";
+import { loadCorpus } from "../../src/corpus/load";
+import { type IndexedText, MINISEARCH_OPTIONS, TextIndex } from "../../src/index/text-index";
+import { toPassages } from "../../src/passages/passages";
+
+/**
+ * The index must rank exactly as MiniSearch does with the same options: same ids, same scores,
+ * same order (ties included), with and without a filter, at every limit.
+ */
+
+let texts: IndexedText[];
+let queries: string[];
+let ours: TextIndex;
+
+const asTexts = (articles: readonly Article[]): IndexedText[] =>
+  articles.flatMap((article) => toPassages(article).map((p) => ({ id: p.id, text: p.text, context: article.title })));
+
+beforeAll(async () => {
+  const real = [...(await loadCorpus("corpus")).articles, ...(await loadCorpus("test/fixtures/wikinews")).articles];
+  const generated = generateCorpus(40);
+  texts = [...asTexts(real), ...asTexts(generated.articles)];
+  const realQuestions = [
+    "What did Putin say about the Donbas?",
+    "security guarantees for Ukraine",
+    "wasting the world's time",
+    "Zelenskyy territorial concesions",
+    "it does take two to tango",
+    "Élysée Palace denied",
+    "visa robotics girls Afghan",
+    "Lockerbie bomber buried",
+    "",
+    "the and of",
+  ];
+  ours = new TextIndex(texts);
+  queries = [...realQuestions, ...buildQueries(generated, 40).map((q) => (q.topic ? `${q.text} ${q.topic}` : q.text))];
+});
+
+function miniSearchFind(index: MiniSearch<IndexedText>, query: string, limit: number, filter?: (id: string) => boolean) {
+  return index
+    .search(query, filter ? { filter: (result) => filter(result.id as string) } : {})
+    .slice(0, limit)
+    .map((hit) => ({ id: hit.id as string, score: hit.score }));
+}
+
+describe("TextIndex", () => {
+  it("ranks exactly as MiniSearch with the same options", () => {
+    const reference = new MiniSearch<IndexedText>(MINISEARCH_OPTIONS);
+    reference.addAll(texts);
+    const differences: string[] = [];
+    for (const query of queries) {
+      for (const limit of [1, 5, 20, 1000]) {
+        const filter = limit === 20 ? (id: string) => /[13579]$/.test(id) : undefined;
+        const got = ours.find(query, { limit, ...(filter ? { filter } : {}) });
+        const want = miniSearchFind(reference, query, limit, filter);
+        if (JSON.stringify(got) !== JSON.stringify(want)) differences.push(`${query} (limit ${limit})`);
+      }
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it("answers the same after a round trip through its plain data", () => {
+    const restored = TextIndex.fromData(structuredClone(ours.toData()));
+    for (const query of queries) expect(restored.find(query, { limit: 10 })).toEqual(ours.find(query, { limit: 10 }));
+  });
+
+  it("finds nothing in an empty index and for a limit of zero", () => {
+    expect(new TextIndex([]).find("anything")).toEqual([]);
+    expect(ours.find("Putin", { limit: 0 })).toEqual([]);
+  });
+
+  it("gives the same answers when a filter searches the same index again", () => {
+    const plain = ours.find("Ukraine security", { limit: 5 });
+    const nested = ours.find("Ukraine security", { limit: 5, filter: (id) => ours.find("Putin", { limit: 1 }).length >= 0 && id.length > 0 });
+    expect(nested).toEqual(plain);
+  });
+});
