@@ -58,19 +58,32 @@ function weightedLcs(q: WordToken[], t: WordToken[]): Array<[number, number]> {
   const score = new Float64Array((q.length + 1) * cols);
   const step = new Uint8Array((q.length + 1) * cols);
   const at = (i: number, j: number) => i * cols + j;
+  const quoted = t.map((token) => token.word);
+  // Each quoted word joined with the one before it, and each asked word with the one before it.
+  const quotedPairs = quoted.map((word, j) => (j > 0 ? quoted[j - 1]! + word : ""));
+  const askedPairs = q.map((token, i) => (i > 0 ? q[i - 1]!.word + token.word : ""));
   for (let i = 1; i <= q.length; i++) {
+    const asked = q[i - 1]!.word;
+    const weight = weightOf(asked);
+    const joinedAsked = askedPairs[i - 1]!;
+    const joinedWeight = i > 1 ? weightOf(q[i - 2]!.word) + weight : 0;
     for (let j = 1; j <= t.length; j++) {
-      const asked = q[i - 1]!.word;
+      // Ties keep the earlier option: skip asked, skip quoted, pair, asked joins two, two join one.
       let best = score[at(i - 1, j)]!;
-      let how = Step.SkipAsked;
-      const consider = (value: number, option: Step) => {
-        if (value > best) [best, how] = [value, option];
-      };
-      consider(score[at(i, j - 1)]!, Step.SkipQuote);
-      if (sameWord(asked, t[j - 1]!.word)) consider(score[at(i - 1, j - 1)]! + weightOf(asked), Step.Pair);
-      if (j > 1 && asked === t[j - 2]!.word + t[j - 1]!.word) consider(score[at(i - 1, j - 2)]! + weightOf(asked), Step.AskedJoinsTwoQuoted);
-      if (i > 1 && q[i - 2]!.word + asked === t[j - 1]!.word) {
-        consider(score[at(i - 2, j - 1)]! + weightOf(q[i - 2]!.word) + weightOf(asked), Step.TwoAskedJoinOneQuoted);
+      let how: Step = Step.SkipAsked;
+      const left = score[at(i, j - 1)]!;
+      if (left > best) (best = left), (how = Step.SkipQuote);
+      if (sameWord(asked, quoted[j - 1]!)) {
+        const value = score[at(i - 1, j - 1)]! + weight;
+        if (value > best) (best = value), (how = Step.Pair);
+      }
+      if (j > 1 && asked === quotedPairs[j - 1]) {
+        const value = score[at(i - 1, j - 2)]! + weight;
+        if (value > best) (best = value), (how = Step.AskedJoinsTwoQuoted);
+      }
+      if (i > 1 && joinedAsked === quoted[j - 1]) {
+        const value = score[at(i - 2, j - 1)]! + joinedWeight;
+        if (value > best) (best = value), (how = Step.TwoAskedJoinOneQuoted);
       }
       score[at(i, j)] = best;
       step[at(i, j)] = best === 0 ? 0 : how;
