@@ -79,10 +79,12 @@ export class CorpusStore {
   ) {}
 
   /**
-   * Opens a corpus folder, creating it when missing, and deletes temporary files that a
-   * crashed writer left behind.
+   * Opens a corpus folder and deletes temporary files that a crashed writer left behind.
+   * @throws Error when the folder does not exist: a mistyped CORPUS_DIR must not start an empty corpus
    */
   static async open(dir: string): Promise<CorpusStore> {
+    const folder = await stat(dir).catch(() => null);
+    if (!folder?.isDirectory()) throw new Error(`corpus folder ${dir}: does not exist`);
     await mkdir(path.join(dir, HISTORY_DIR), { recursive: true });
     const store = new CorpusStore(dir);
     await store.removeStaleTempFiles();

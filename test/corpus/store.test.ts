@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ let dir: string;
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), "citebot-store-"));
   dir = path.join(root, "corpus");
+  await mkdir(dir);
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
@@ -123,6 +124,12 @@ describe("CorpusStore.replace and remove", () => {
   it("shows a NUL in a refused id as ?, never as is", async () => {
     const store = await CorpusStore.open(dir);
     await expect(store.remove("x\0y", "t", accept)).rejects.toThrow('"x?y" is not a document id');
+  });
+});
+
+describe("CorpusStore.open", () => {
+  it("refuses a folder that does not exist rather than start an empty corpus", async () => {
+    await expect(CorpusStore.open(path.join(root, "typo"))).rejects.toThrow(/corpus folder .*typo: does not exist/);
   });
 });
 
