@@ -1,8 +1,11 @@
 import { loadEngine } from "./answers/engine";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config";
+import { LiveCorpus } from "./corpus/live";
 import { createLogger } from "./log";
 import { runConsole } from "./transports/console";
 import { startBot } from "./transports/discord/bot";
+import { createModeration } from "./transports/discord/moderation/handler";
+import { moderationSettings } from "./transports/discord/moderation/settings";
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, the console when it is not.
@@ -19,19 +22,30 @@ function readConfig(): Config {
   }
 }
 
-const config = readConfig();
-const { engine, rejected } = await loadEngine(config.corpusDir).catch((error: Error) => {
+function stopWith(error: Error): never {
   process.stderr.write(`citebot: ${error.message}\n`);
   process.exit(2);
-});
+}
+
+const config = readConfig();
 
 if (config.mode === "console") {
+  const { engine, rejected } = await loadEngine(config.corpusDir).catch(stopWith);
   for (const file of rejected) process.stderr.write(`citebot: skipped ${file.message}\n`);
   await runConsole(engine);
 } else {
   const log = createLogger({ level: config.logLevel, secrets: [config.token] });
-  for (const file of rejected) log.warn({ file: file.file, problem: file.problem }, "corpus file skipped");
-  const bot = await startBot(config, engine, { logger: log });
+  // Moderators change the corpus from Discord (/corpus): the bot answers from a live corpus whose engine is swapped.
+  const live = await LiveCorpus.open(config.corpusDir).catch(stopWith);
+  let settings;
+  try {
+    settings = moderationSettings();
+  } catch (error) {
+    stopWith(error as Error);
+  }
+  const moderation = createModeration({ live, settings });
+  for (const file of (await live.status()).skipped) log.warn({ file: file.file, problem: file.problem }, "corpus file skipped");
+  const bot = await startBot(config, live, { logger: log, moderation });
   const stop = async (signal: NodeJS.Signals) => {
     log.info({ signal }, "shutting down");
     await bot.stop();
