@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { corpusCommand, moderationCommands } from "../../src/transports/discord/moderation/command";
 import { PendingChanges } from "../../src/transports/discord/moderation/pending";
 import { moderationSettings } from "../../src/transports/discord/moderation/settings";
 
@@ -41,5 +42,14 @@ describe("PendingChanges", () => {
     expect(pending.take(a!, "alice", 1)).toBeNull();
     expect(pending.take(b!, "alice", 1)).toEqual({ action: "remove", id: "b" });
     expect(pending.take(c!, "alice", 1)).toEqual({ action: "remove", id: "c" });
+  });
+});
+
+describe("moderationCommands", () => {
+  it("registers /corpus in moderation servers, or globally when any server moderates", () => {
+    expect(moderationCommands(GUILD, [GUILD])).toEqual([corpusCommand]);
+    expect(moderationCommands(ROLE, [GUILD])).toEqual([]);
+    expect(moderationCommands(undefined, [GUILD])).toEqual([corpusCommand]);
+    expect(moderationCommands(undefined, [])).toEqual([]);
   });
 });

@@ -50,3 +50,14 @@ export const corpusCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     { type: ApplicationCommandOptionType.Subcommand, name: "reload", description: "Read the corpus folder again after files were edited by hand" },
   ],
 };
+
+/**
+ * The moderation commands to register along with the others: /corpus when deploying to a
+ * moderation server, or globally when any server may moderate (other servers are refused by
+ * the handler). None when no server may moderate.
+ * @param guildId the server being deployed to, or undefined for a global deploy
+ */
+export function moderationCommands(guildId: string | undefined, moderationGuildIds: readonly string[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const wanted = guildId === undefined ? moderationGuildIds.length > 0 : moderationGuildIds.includes(guildId);
+  return wanted ? [corpusCommand] : [];
+}
