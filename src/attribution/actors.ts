@@ -52,9 +52,14 @@ export class ActorRegistry {
     return actor;
   }
 
-  /** Adds an unnamed role or institution speaker ("joint statement", "Ukraine’s ambassador to the US"). */
-  addRole(name: string, kind: ActorKind, party?: string): Actor {
-    return this.add(name, kind, party);
+  /**
+   * Adds a speaker found only through attribution: an unnamed role or institution ("joint
+   * statement", "Ukraine’s ambassador to the US"), or a person a pronoun refers to.
+   */
+  addSpeaker(name: string, kind: ActorKind, party?: string): Actor {
+    const actor = this.add(name, kind, party);
+    addAlias(actor, name);
+    return actor;
   }
 
   /** The person known by a full name, by its first and last words, or by surname alone. */

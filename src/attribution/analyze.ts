@@ -33,7 +33,7 @@ export function analyzeArticle(article: Article, passages: Passage[]): ArticleAn
   // Recognize every name first, so a later full name ("Abdelbaset al-Megrahi") also covers earlier short forms.
   for (const { sentence } of sentences) for (const run of readNameRuns(sentence.tokens, sentence.text)) registry.register(run);
   registry.inheritPossessorParties();
-  for (const { sentence } of sentences) sentence.mentions = findMentions(sentence, registry);
+  for (const { sentence } of sentences) findMentions(sentence, registry);
   inferParties(sentences.map(({ sentence }) => sentence));
 
   const attributor = new Attributor(registry);
@@ -68,7 +68,7 @@ function readSentence(article: Article, passage: Passage): { passage: Passage; s
   const paragraph = article.paragraphs[passage.paragraph - 1] ?? passage.text;
   const offset = sentenceOffset(paragraph, passage);
   const quotes: QuoteSpan[] = offset < 0 ? findQuoteSpans(passage.text) : clipToSentence(findQuoteSpans(paragraph), passage.text, offset);
-  const sentence: Sentence = { text: passage.text, paragraph: passage.paragraph, tokens: tokenize(passage.text, quotes), quotes, mentions: [], speakers: [] };
+  const sentence: Sentence = { text: passage.text, paragraph: passage.paragraph, tokens: tokenize(passage.text, quotes), quotes, mentions: [], strangers: [], speakers: [] };
   return { passage, sentence };
 }
 
@@ -78,17 +78,21 @@ function sentenceOffset(paragraph: string, passage: Passage): number {
   return span && span.text === passage.text ? span.start : paragraph.indexOf(passage.text);
 }
 
-/** The known actors a sentence mentions, with the forms it uses added as aliases. */
-function findMentions(sentence: Sentence, registry: ActorRegistry): Mention[] {
+/** Fills in the known actors a sentence mentions, adding the forms it uses as aliases, and the names no actor has. */
+function findMentions(sentence: Sentence, registry: ActorRegistry): void {
   const mentions: Mention[] = [];
   for (const run of readNameRuns(sentence.tokens, sentence.text)) {
     const actor = registry.lookup(run) ?? (run.kind === "party" ? registry.register(run) : undefined);
-    if (!actor) continue;
+    if (!actor) {
+      // A full name (two words or more) that no actor has: someone the article did not mark as a speaker.
+      if (run.kind === "unknown" && run.last > run.nameFirst) sentence.strangers.push({ first: run.nameFirst, last: run.last });
+      continue;
+    }
     registry.upgradeName(actor, run);
     if (actor.kind !== "party") addAlias(actor, sentence.text.slice(sentence.tokens[run.first]!.start, sentence.tokens[run.last]!.end));
     mentions.push({ actor, first: run.first, last: run.last, possessive: run.possessive });
   }
-  return mentions;
+  sentence.mentions = mentions;
 }
 
 /**

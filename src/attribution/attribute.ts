@@ -8,6 +8,7 @@
 
 import type { Actor, AttributionMethod } from "./types";
 import { addAlias, fold, type ActorRegistry, type Mention } from "./actors";
+import { textOf } from "./names";
 import {
   AUXILIARIES,
   CLAUSE_OPENERS,
@@ -47,6 +48,8 @@ export interface Sentence {
   tokens: Token[];
   quotes: QuoteSpan[];
   mentions: Mention[];
+  /** Capitalized names the article never marks as anyone's (no title, no speech verb): token ranges. */
+  strangers: { first: number; last: number }[];
   /** Filled in as quotes are attributed: each quote's speaker, in order. */
   speakers: (Actor | null)[];
 }
@@ -122,6 +125,8 @@ export class Attributor {
       return actor ? { actor: actor, method: methodOf(tokens[first + 1]!) } : null;
     }
     // Subject then verb within the first words: `"…," team member Rodaba Noori told the press`.
+    const word = tokens[first]!.lower;
+    if (!opensNounPhrase(tokens[first]!) && !PERSON_PRONOUNS.has(word) && !GROUP_PRONOUNS.has(word)) return null;
     for (let k = 1; k < Math.min(post.length, 12); k++) {
       const v = post[k]!;
       if (!isFiniteSpeechVerb(tokens, v)) continue;
@@ -168,8 +173,10 @@ export class Attributor {
    */
   private leadingRole(sentence: Sentence, create = true): Attribution | null {
     const tokens = sentence.tokens;
-    const verb = tokens.findIndex((t) => t.quoted || t.after !== "" || AUXILIARIES.has(t.lower) || SPEECH_VERBS.has(t.lower));
-    return verb > 0 ? this.rolePhrase(sentence, 0, verb - 1, create) : null;
+    const verb = tokens.findIndex((t) => t.quoted || t.after !== "" || AUXILIARIES.has(t.lower) || SPEECH_VERBS.has(t.lower) || /[a-z]ed$/.test(t.text));
+    const opener = tokens[0]?.lower ?? "";
+    if (verb <= 0 || PERSON_PRONOUNS.has(opener) || GROUP_PRONOUNS.has(opener)) return null;
+    return this.rolePhrase(sentence, 0, verb - 1, create);
   }
 
   /** `quoting X` and `according to X`, anywhere outside the quotes. */
@@ -324,7 +331,9 @@ export class Attributor {
     const issuer = DOCUMENTS.has(head) ? this.paragraphActors(sentence, start).find((actor) => actor.kind === "organization" && (!party || actor.party === party)) : undefined;
     if (issuer) return { actor: issuer, method: "role" };
     if (!INDEFINITES.has(determiner)) {
-      const earlier = this.recentActors(sentence, start).find((actor) => fitsRole(actor, head, party, institution));
+      // "the organization" may stand for any institution, so only for one named in its paragraph.
+      const candidates = GENERIC_INSTITUTIONS.has(head) ? this.paragraphActors(sentence, start) : this.recentActors(sentence, start);
+      const earlier = candidates.find((actor) => fitsRole(actor, head, party, institution));
       if (earlier) {
         addAlias(earlier, phrase);
         return { actor: earlier, method: "role" };
@@ -332,7 +341,7 @@ export class Attributor {
     }
     if (!create) return null;
     const name = phrase.replace(/^the\s+/i, "");
-    const actor = this.registry.addRole(name, institution ? "organization" : "role", party);
+    const actor = this.registry.addSpeaker(name, institution ? "organization" : "role", party);
     return { actor, method: "named" };
   }
 
@@ -358,6 +367,9 @@ export class Attributor {
       // `Putin's spokesman said …. "We haven't seen it," he said`: a role naming a known actor.
       const role = this.leadingRole(previous, false)?.actor;
       if (fits(role)) return role;
+      // A full name the article gave no title or speech verb, standing as subject, is the one meant.
+      const stranger = person ? previous.strangers.find((name) => isSubjectLike(previous.tokens, { ...name, possessive: false })) : undefined;
+      if (stranger) return this.registry.addSpeaker(textOf(previous.tokens, previous.text, stranger.first, stranger.last), "person");
     }
     return null;
   }

@@ -77,7 +77,7 @@ export const AUXILIARIES = new Set([...PASSIVE_AUXILIARIES, "has", "have", "had"
  * Whether a mention can be its clause's subject: not a possessive, not after a preposition,
  * and no verb before it in its comma-bounded stretch (`X was greeted by the First Lady, Y`).
  */
-export function isSubjectLike(tokens: Token[], mention: Mention): boolean {
+export function isSubjectLike(tokens: Token[], mention: Pick<Mention, "first" | "possessive">): boolean {
   if (mention.possessive || afterPreposition(tokens, mention.first)) return false;
   for (let k = mention.first - 1; k >= 0 && tokens[k]!.after === "" && !tokens[k]!.quoted; k--) {
     const word = tokens[k]!.lower;

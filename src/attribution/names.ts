@@ -111,6 +111,11 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
 
   // Strip the title and party words at the head of the run: what is left is the name.
   let nameFirst = first;
+  // "Iraqi Armed Forces Hussein Rashid Mohammed": the name follows the institution.
+  if (headsPerson(tokens, first, j)) {
+    while (!isInstitutionWord(tokens[nameFirst]!) || tokens.slice(nameFirst + 1, j + 1).some(isInstitutionWord)) nameFirst++;
+    nameFirst++;
+  }
   while (nameFirst <= j && (isTitleToken(tokens[nameFirst]!) || partyAt[nameFirst] || isAffiliation(tokens, nameFirst, j) || TITLE_CONNECTORS.has(tokens[nameFirst]!.lower))) {
     nameFirst = partyAt[nameFirst] ? partyAt[nameFirst]!.last + 1 : nameFirst + 1;
   }

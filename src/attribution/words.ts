@@ -155,11 +155,15 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   how mr mrs ms dr`.split(/\s+/),
 );
 
-/** Adverbs and auxiliaries that may stand between a speaker and the speech verb. */
+/**
+ * Adverbs, auxiliaries and reporting frames that may stand between a speaker and the speech
+ * verb: `Merz allegedly warned`, `Al-Majid is reported to have said`.
+ */
 export const BETWEEN_SUBJECT_AND_VERB: ReadonlySet<string> = new Set(
   `also further later subsequently publicly repeatedly then has have had reportedly allegedly apparently
   however once again earlier previously recently consistently firmly flatly quickly personally privately
-  openly bluntly separately would will did does do not never always still`.split(/\s+/),
+  openly bluntly separately would will did does do not never always still
+  is are was were to reported understood believed thought`.split(/\s+/),
 );
 
 /** Prepositions after which a name is not a clause's subject: "in a statement", "of Putin". */

@@ -106,3 +106,15 @@ describe("speaker resolution on common news patterns", () => {
     expect(speakerOf(analysis, "scapegoat")).toBe("Mark Chen");
   });
 });
+
+describe("attribution in held-out synthetic paragraphs", () => {
+  it("keeps all-purpose institution nouns to institutions of their paragraph", () => {
+    const analysis = analyze(`The White House said the decision was "final".`, `Shares fell sharply.`, `"We have done nothing wrong," the company said in a statement.`);
+    expect(speakerOf(analysis, "nothing wrong")).toBe("company");
+  });
+
+  it("does not take a clause after the quote for an attribution", () => {
+    const analysis = analyze(`It was then that he received the nickname "Chemical Ali", for the attack in which he ordered weapons to be used.`);
+    expect(analysis.quotes).toEqual([]);
+  });
+});

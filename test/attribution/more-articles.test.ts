@@ -77,6 +77,13 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "3.2": "Washington Post",
     "4.3": "Washington Post",
   },
+  ali: {
+    "3.1": "Mohammed Oreibi al-Khalifa",
+    "4.1": "Ali Hassan al-Majid",
+    "4.2": "Reuters",
+    "5.2": "Sultan Hashim Ahmad al-Tal",
+    "6.3": "Hussein Rashid Mohammed",
+  },
   "wire-style": {
     "1.1": "Zelensky",
     "2.1": "Zelensky",
