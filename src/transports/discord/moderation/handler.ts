@@ -163,7 +163,7 @@ export function createModeration(options: ModerationOptions): Moderation {
         return { outcome: "unknown interaction" };
       } catch (error) {
         if (!REFUSALS.some((kind) => error instanceof kind)) throw error;
-        const text = `Nothing changed. ${(error as Error).message}`;
+        const text = lines([`Nothing changed. ${(error as Error).message}`]);
         if (interaction.deferred || interaction.replied) await interaction.editReply(noticeBody(text));
         else await interaction.reply(notice(text));
         return { outcome: "refused change", problem: (error as Error).message.slice(0, 200) };
@@ -204,8 +204,9 @@ function withButtons(text: string, buttons: APIButtonComponent[]) {
   return { content: truncate(text, DISCORD_LIMITS.content), embeds: [], components: [row], allowedMentions: NO_PINGS };
 }
 
+/** Corpus text as plain lines: titles and names may hold * or _, which must not turn into formatting. */
 function lines(text: string[]): string {
-  return truncate(text.join("\n"), DISCORD_LIMITS.content);
+  return truncate(escapeMarkdown(text.join("\n")), DISCORD_LIMITS.content);
 }
 
 /**
