@@ -1,6 +1,7 @@
 import { blocOf, partyTerms, resolveParty } from "../attribution/lexicon";
 import type { Actor } from "../attribution/types";
 import { foldText, sameWord, STOP_WORDS, wordTokens } from "../index/normalize";
+import type { Passage } from "../passages/passages";
 import type { Library } from "./library";
 
 /** An actor a user asked about, and for a party the people and bodies that speak for it. */
@@ -8,7 +9,16 @@ export interface ResolvedActor {
   actor: Actor;
   members: Actor[];
   /** Finds sentences that name the actor or, for a party, any name that stands for it or its members. */
-  mentionedIn: (text: string) => boolean;
+  mentionedIn: TermMatcher;
+}
+
+/** A whole-word test for names, with the names it looks for (to find candidates in an index first). */
+export interface TermMatcher {
+  (text: string): boolean;
+  /** Names matched in their own case only (US, UK, EU). */
+  readonly acronyms: readonly string[];
+  /** Names matched folded, as folded. */
+  readonly words: readonly string[];
 }
 
 const PRONOUNS = new Set(["he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you"]);
@@ -21,15 +31,47 @@ const PRONOUNS = new Set(["he", "she", "they", "it", "him", "her", "them", "his"
 export function resolveActor(library: Library, asked: string): ResolvedActor | null {
   const folded = withoutArticle(foldText(asked.trim()));
   if (!folded) return null;
-  const exact = library.actors.filter((actor) => actor.aliases.some((alias) => withoutArticle(foldText(alias)) === folded));
+  const exact = lookupOf(library).byAlias.get(folded) ?? [];
   const person = exact.find((actor) => actor.kind === "person");
   if (person) return single(person);
   // Places and institutions that stand for a party resolve to it: the Kremlin and Moscow to Russia.
   const party = exact.find((actor) => actor.kind === "party")?.name ?? resolveParty(asked);
   if (party) return partyOf(library, party, exact.find((actor) => actor.kind === "party"));
   if (exact[0]) return single(exact[0]);
-  const fuzzy = library.actors.find((actor) => actor.kind !== "party" && actor.aliases.some((alias) => wordsMatch(asked, alias)));
-  return fuzzy ? single(fuzzy) : null;
+  const askedWords = contentWords(asked);
+  if (askedWords.length === 0) return null;
+  const fuzzy = lookupOf(library).aliasWords.find(
+    ({ actor, words }) => actor.kind !== "party" && askedWords.every((word) => words.some((other) => sameWord(word, other))),
+  );
+  return fuzzy ? single(fuzzy.actor) : null;
+}
+
+/** What resolving a name needs from a library, worked out once per library: its actors by folded alias, and each alias's words. */
+interface ActorLookup {
+  byAlias: ReadonlyMap<string, readonly Actor[]>;
+  /** Every alias of every actor, in library order. */
+  aliasWords: ReadonlyArray<{ actor: Actor; words: readonly string[] }>;
+}
+
+const lookups = new WeakMap<Library, ActorLookup>();
+
+/** The library's actor lookup, built on first use (the engine builds it up front). */
+export function lookupOf(library: Library): ActorLookup {
+  let lookup = lookups.get(library);
+  if (lookup) return lookup;
+  const byAlias = new Map<string, Actor[]>();
+  const aliasWords: Array<{ actor: Actor; words: string[] }> = [];
+  for (const actor of library.actors) {
+    for (const alias of new Set(actor.aliases)) {
+      const key = withoutArticle(foldText(alias));
+      const list = byAlias.get(key);
+      if (!list) byAlias.set(key, [actor]);
+      else if (list.at(-1) !== actor) list.push(actor);
+      aliasWords.push({ actor, words: wordTokens(alias).map((t) => t.word) });
+    }
+  }
+  lookups.set(library, (lookup = { byAlias, aliasWords }));
+  return lookup;
 }
 
 function single(actor: Actor): ResolvedActor {
@@ -42,7 +84,7 @@ function partyOf(library: Library, party: string, partyActor: Actor | undefined)
   );
   const actor: Actor = partyActor ?? { name: party, kind: "party", aliases: [party, ...partyTerms(party)] };
   const mentionedIn = termMatcher([...namesOf([actor]), ...partyTerms(party), ...namesOf(members)]);
-  const known = members.length > 0 || library.passages.some((passage) => mentionedIn(passage.text));
+  const known = members.length > 0 || mentioningPassages(library, mentionedIn).some((passage) => mentionedIn(passage.text));
   return known ? { actor, members, mentionedIn } : null;
 }
 
@@ -58,25 +100,34 @@ function namesOf(actors: readonly Actor[]): string[] {
  * Builds a test for whole-word mentions of any of the terms. Acronyms (US, UK, EU) match in their
  * own case only, so that "us" the pronoun is not the United States; other terms match folded.
  */
-export function termMatcher(terms: readonly string[]): (text: string) => boolean {
+export function termMatcher(terms: readonly string[]): TermMatcher {
   const acronyms = [...new Set(terms.filter((term) => /^(?:\p{Lu}\.?){2,}$/u.test(term)))];
   const words = [...new Set(terms.filter((term) => !acronyms.includes(term)).map(foldText))];
   const pattern = (list: string[], flags: string) =>
     list.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, flags);
   const acronymPattern = pattern(acronyms, "u");
   const wordPattern = pattern(words, "u");
-  return (text) => Boolean(acronymPattern?.test(text) || wordPattern?.test(foldText(text)));
+  const test = (text: string) => Boolean(acronymPattern?.test(text) || wordPattern?.test(foldText(text)));
+  return Object.assign(test, { acronyms, words });
+}
+
+/**
+ * The passages, in corpus order, that may mention one of a matcher's names: found in the
+ * library's mention index rather than by reading every passage. Callers still test each one.
+ */
+export function mentioningPassages(library: Library, matcher: TermMatcher): Passage[] {
+  const found = library.mentions.candidates([...matcher.words, ...matcher.acronyms.map(foldText)]);
+  if (!found) return [...library.passages];
+  return found.map((at) => library.passages[at]!);
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Every content word typed matches a word of the alias, typos allowed. */
-function wordsMatch(asked: string, alias: string): boolean {
-  const askedWords = wordTokens(asked).map((t) => t.word).filter((w) => !STOP_WORDS.has(w));
-  const aliasWords = wordTokens(alias).map((t) => t.word);
-  return askedWords.length > 0 && askedWords.every((word) => aliasWords.some((other) => sameWord(word, other)));
+/** The content words typed; an alias matches when each of them matches one of its words, typos allowed. */
+function contentWords(asked: string): string[] {
+  return wordTokens(asked).map((t) => t.word).filter((w) => !STOP_WORDS.has(w));
 }
 
 function withoutArticle(folded: string): string {

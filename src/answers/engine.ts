@@ -7,12 +7,27 @@ import { TextIndex } from "../index/text-index";
 import { type Passage, toPassages } from "../passages/passages";
 import { ask } from "./ask";
 import { complete, type CompletionList } from "./complete";
+import { lookupOf } from "./actors";
+import { MentionIndex } from "./mentions";
 import type { Library } from "./library";
 import { position } from "./position";
 import { quotes } from "./quotes";
 import { source } from "./source";
 import type { AskAnswer, PositionAnswer, QuotesAnswer, SourceAnswer, WhoSaidAnswer } from "./types";
 import { whoSaid } from "./who-said";
+
+/** What an engine is built from; everything else it holds is derived from these. */
+export interface EngineParts {
+  /** In id order. */
+  articles: readonly Article[];
+  /** In corpus order. */
+  passages: readonly Passage[];
+  quotes: readonly Quote[];
+  actors: readonly Actor[];
+  passageIndex: TextIndex;
+  quoteIndex: TextIndex;
+  mentions: MentionIndex;
+}
 
 /** Counts that describe a loaded corpus. */
 export interface EngineStats {
@@ -42,22 +57,58 @@ export class Engine {
       quoteList.push(...analysis.quotes);
       for (const actor of analysis.actors) actorByName.set(actor.name, mergeActors(actorByName.get(actor.name), actor));
     }
-    const quotesByPassage = new Map<string, Quote[]>();
-    for (const quote of quoteList) quotesByPassage.set(quote.passage, [...(quotesByPassage.get(quote.passage) ?? []), quote]);
     const titles = new Map(sorted.map((article) => [article.id, article.title]));
-    return new Engine({
-      articles: new Map(sorted.map((article) => [article.id, article])),
+    return Engine.fromParts({
+      articles: sorted,
+      passages,
+      quotes: quoteList,
+      actors: [...actorByName.values()],
+      passageIndex: new TextIndex(passages.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))),
+      quoteIndex: new TextIndex(quoteList.map((quote) => ({ id: quote.id, text: quote.text }))),
+      mentions: MentionIndex.build(passages.map((passage) => passage.text)),
+    });
+  }
+
+  /**
+   * The engine over parts built before (read back from a snapshot): the lookups are derived
+   * from them here, the same way for a fresh build and for a snapshot.
+   */
+  static fromParts(parts: EngineParts): Engine {
+    const { articles, passages, quotes: quoteList, actors } = parts;
+    const quotesByPassage = new Map<string, Quote[]>();
+    const quotesBySpeaker = new Map<string, number[]>();
+    quoteList.forEach((quote, at) => {
+      const inPassage = quotesByPassage.get(quote.passage);
+      if (inPassage) inPassage.push(quote);
+      else quotesByPassage.set(quote.passage, [quote]);
+      if (!quote.speaker) return;
+      const bySpeaker = quotesBySpeaker.get(quote.speaker);
+      if (bySpeaker) bySpeaker.push(at);
+      else quotesBySpeaker.set(quote.speaker, [at]);
+    });
+    const engine = new Engine({
+      articles: new Map(articles.map((article) => [article.id, article])),
       passages,
       passageById: new Map(passages.map((passage) => [passage.id, passage])),
       passageOrder: new Map(passages.map((passage, at) => [passage.id, at])),
       quotes: quoteList,
       quoteById: new Map(quoteList.map((quote) => [quote.id, quote])),
       quotesByPassage,
-      actors: [...actorByName.values()],
-      actorByName,
-      passageIndex: new TextIndex(passages.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))),
-      quoteIndex: new TextIndex(quoteList.map((quote) => ({ id: quote.id, text: quote.text }))),
+      quotesBySpeaker,
+      mentions: parts.mentions,
+      actors,
+      actorByName: new Map(actors.map((actor) => [actor.name, actor])),
+      passageIndex: parts.passageIndex,
+      quoteIndex: parts.quoteIndex,
     });
+    lookupOf(engine.library);
+    return engine;
+  }
+
+  /** What a snapshot saves: the parts the engine was built from. */
+  parts(): EngineParts {
+    const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions } = this.library;
+    return { articles: [...articles.values()], passages, quotes, actors, passageIndex, quoteIndex, mentions };
   }
 
   /** The loaded articles, by id. */

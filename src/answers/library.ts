@@ -2,6 +2,7 @@ import type { Actor, Quote } from "../attribution/types";
 import type { Article } from "../corpus/article";
 import type { TextIndex } from "../index/text-index";
 import type { Passage } from "../passages/passages";
+import type { MentionIndex } from "./mentions";
 import type { ArticleRef, CitedPassage } from "./types";
 
 /**
@@ -18,6 +19,10 @@ export interface Library {
   quotes: readonly Quote[];
   quoteById: ReadonlyMap<string, Quote>;
   quotesByPassage: ReadonlyMap<string, readonly Quote[]>;
+  /** Each speaker's quotes, as positions in `quotes` in corpus order. */
+  quotesBySpeaker: ReadonlyMap<string, readonly number[]>;
+  /** Which passages (by position in `passages`) hold which words, to find names without a full scan. */
+  mentions: MentionIndex;
   /** People, bodies and roles, merged across articles by name. */
   actors: readonly Actor[];
   actorByName: ReadonlyMap<string, Actor>;

@@ -1,6 +1,6 @@
 import type { Quote } from "../attribution/types";
 import { stem, wordTokens } from "../index/normalize";
-import { resolveActor } from "./actors";
+import { mentioningPassages, resolveActor } from "./actors";
 import { cite, type Library } from "./library";
 import type { PositionAnswer, PositionResult } from "./types";
 
@@ -31,15 +31,24 @@ export function position(library: Library, asked: string, topic?: string): Posit
   if (!resolved) return { ...base, resolved: null, members: [], results: [] };
 
   const speakers = new Set([resolved.actor.name, ...resolved.members.map((member) => member.name)]);
-  const quoted = new Map<string, Quote>();
-  for (const quote of library.quotes) {
-    if (quote.speaker && speakers.has(quote.speaker) && !quoted.has(quote.passage)) quoted.set(quote.passage, quote);
+  // Each passage's first quote by one of the speakers (in corpus order), from the speakers' own quotes.
+  const quoted = new Map<string, { quote: Quote; at: number }>();
+  for (const speaker of speakers) {
+    for (const at of library.quotesBySpeaker.get(speaker) ?? []) {
+      const quote = library.quotes[at]!;
+      const known = quoted.get(quote.passage);
+      if (!known || known.at > at) quoted.set(quote.passage, { quote, at });
+    }
   }
+  // Only passages that hold a quote or may name the actor can be results: visit those, in corpus order.
+  const visit = new Set(mentioningPassages(library, resolved.mentionedIn).map((passage) => library.passageOrder.get(passage.id)!));
+  for (const passageId of quoted.keys()) visit.add(library.passageOrder.get(passageId)!);
   const results: PositionResult[] = [];
-  for (const passage of library.passages) {
-    const quote = quoted.get(passage.id);
+  for (const at of [...visit].sort((a, b) => a - b)) {
+    const passage = library.passages[at]!;
+    const quote = quoted.get(passage.id)?.quote;
     if (quote) results.push({ passage: cite(library, passage), quote, speaker: quote.speaker!, reason: "quote" });
-    else if (resolved.mentionedIn(passage.text) && reportsStance(passage.text)) {
+    else if (reportsStance(library, at) && resolved.mentionedIn(passage.text)) {
       results.push({ passage: cite(library, passage), speaker: resolved.actor.name, reason: "stance" });
     }
   }
@@ -53,9 +62,16 @@ export function position(library: Library, asked: string, topic?: string): Posit
   return { ...base, resolved: resolved.actor, members, results: onTopic };
 }
 
-function reportsStance(text: string): boolean {
-  return wordTokens(text).some((token) => STANCE_WORDS.has(stem(token.word)));
+/** Whether a passage holds a word of stance; worked out once per passage of a library, on first need. */
+function reportsStance(library: Library, at: number): boolean {
+  let known = stanceOf.get(library);
+  if (!known) stanceOf.set(library, (known = new Uint8Array(library.passages.length)));
+  if (known[at] === 0) known[at] = wordTokens(library.passages[at]!.text).some((token) => STANCE_WORDS.has(stem(token.word))) ? 2 : 1;
+  return known[at] === 2;
 }
+
+/** Per library: 0 not yet known, 1 no stance word, 2 a stance word. */
+const stanceOf = new WeakMap<Library, Uint8Array>();
 
 function byReason(results: PositionResult[], reason: PositionResult["reason"]): PositionResult[] {
   return results.filter((result) => result.reason === reason);

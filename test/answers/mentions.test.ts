@@ -1,0 +1,46 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { termMatcher } from "../../src/answers/actors";
+import { MentionIndex } from "../../src/answers/mentions";
+import { foldText } from "../../src/index/normalize";
+
+const TEXTS = [
+  "Russian President Vladimir Putin has publicly expressed disagreement.",
+  "The Élysée Palace subsequently denied that President Macron “expressed himself in those terms”.",
+  "Moscow’s demand: the US and the U.S. Senate, us and them.",
+  "Ukraine's ambassador to the US emphasized that they do not need to wait.",
+  "Nothing about anyone here.",
+];
+
+describe("MentionIndex", () => {
+  it("finds every text that names a term, among few others", () => {
+    const index = MentionIndex.build(TEXTS);
+    const candidates = (terms: string[]) => index.candidates(terms.map(foldText));
+    expect(candidates(["Putin"])).toEqual([0]);
+    expect(candidates(["Elysee Palace", "Macron"])).toEqual([1]);
+    expect(candidates(["Moscow"])).toEqual([2]);
+    expect(candidates(["US"])).toEqual([2, 3]);
+    expect(candidates(["Zelensky"])).toEqual([]);
+    expect(candidates(["--"])).toBeNull();
+  });
+
+  it("never misses a text the whole-word matcher accepts", () => {
+    const word = fc.constantFrom("Putin", "putin", "Kyiv", "U.S.", "US", "us", "Élysée", "Elysee Palace", "the", "Moscow’s", "state-run", "85%");
+    const text = fc.array(fc.oneof(word, fc.constantFrom(" ", ", ", ". ", "“", "”", "-", "'s ")), { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(word, { minLength: 1, maxLength: 3 }), (texts, terms) => {
+        const matcher = termMatcher(terms);
+        const found = MentionIndex.build(texts).candidates([...matcher.words, ...matcher.acronyms.map(foldText)]);
+        const named = texts.flatMap((text, at) => (matcher(text) ? [at] : []));
+        if (found === null) return true;
+        return named.every((at) => found.includes(at));
+      }),
+    );
+  });
+
+  it("answers the same after a round trip through its plain data", () => {
+    const index = MentionIndex.build(TEXTS);
+    const restored = MentionIndex.fromData(structuredClone(index.toData()));
+    expect(restored.candidates(["us", "putin"])).toEqual(index.candidates(["us", "putin"]));
+  });
+});
