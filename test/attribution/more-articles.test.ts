@@ -84,6 +84,13 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "5.2": "Sultan Hashim Ahmad al-Tal",
     "6.3": "Hussein Rashid Mohammed",
   },
+  arrests: {
+    "2.2": "Deniz Baykal",
+    "3.2": "Mehmet Ali Şahin",
+    "4.2": "source",
+    "4.3": "source",
+    "5.1": "Wolfango Piccoli",
+  },
   "wire-style": {
     "1.1": "Zelensky",
     "2.1": "Zelensky",
