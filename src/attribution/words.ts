@@ -120,8 +120,8 @@ export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(
   navy military times news post journal office committee commission union organization organisation
   court university government parliament congress senate police forces service administration embassy
   group company corporation association federation league alliance network press broadcasting
-  television radio statement spokesman's report newspaper channel guard guards secretariat cabinet
-  assembly bureau authority authorities command tribunal board ministry's inc corp ltd`.split(/\s+/),
+  television radio statement report newspaper channel guard guards secretariat cabinet
+  assembly bureau authority authorities command tribunal board inc corp ltd`.split(/\s+/),
 );
 
 /** Institution words that, lowercase after "the", can speak: "the joint statement said". */
@@ -129,13 +129,15 @@ export const SPEAKING_INSTITUTIONS: ReadonlySet<string> = new Set(
   `statement ministry palace agency government military navy army police embassy office report
   newspaper council committee commission court administration authorities cabinet department
   secretariat network channel company firm group team club union party campaign university hospital
-  school airline bank charity organisation organization prosecutor's prosecutors regulator watchdog
-  tribunal coalition alliance movement militia ministry's court's release communique communiqué
+  school airline bank charity organisation organization prosecutors regulator watchdog
+  tribunal coalition alliance movement militia release communique communiqué
   letter body institution`.split(/\s+/),
 );
 
-/** Personal pronouns that can be the subject of a speech verb, by the actors they may refer to. */
+/** Pronouns that stand for a person speaking: "he said". */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(["he", "she"]);
+
+/** Pronouns that stand for an institution or a group speaking: "it added". */
 export const GROUP_PRONOUNS: ReadonlySet<string> = new Set(["it", "they"]);
 
 /**
