@@ -87,7 +87,9 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     if (parsed.success) return { data: parsed.data };
     const issue = parsed.error.issues[0];
     const option = issue?.path.join(".") || "input";
-    const missing = issue?.code === "invalid_type" && issue.input === undefined;
+    // zod 4 leaves the input out of its issues: look the option up to tell missing from mistyped.
+    const given = typeof input === "object" && input !== null ? (input as Record<string, unknown>)[option] : undefined;
+    const missing = issue?.code === "invalid_type" && given === undefined;
     return { problem: `The \`${option}\` option of /${command.name} ${missing ? "is required" : `is not right: ${issue?.message ?? "it is not valid"}`}.` };
   }
 
