@@ -173,9 +173,28 @@ function mergeActors(known: Actor | undefined, next: Actor): Actor {
 /**
  * Loads a corpus folder and builds the engine over the files that are valid;
  * the rejected files come back with their reasons.
+ *
+ * With `snapshot` (a file path), a snapshot of this very corpus (same articles, same format
+ * version) is read instead of analysing and indexing every article again; when there is none,
+ * or it is stale or damaged, the engine is built and the snapshot written for the next start.
  * @throws Error when the folder cannot be read
  */
-export async function loadEngine(dir: string): Promise<{ engine: Engine; rejected: CorpusFileError[] }> {
+export async function loadEngine(
+  dir: string,
+  options: { snapshot?: string } = {},
+): Promise<{ engine: Engine; rejected: CorpusFileError[]; fromSnapshot: boolean }> {
   const corpus = await loadCorpus(dir);
-  return { engine: Engine.fromArticles(corpus.articles), rejected: corpus.rejected };
+  if (!options.snapshot) return { engine: Engine.fromArticles(corpus.articles), rejected: corpus.rejected, fromSnapshot: false };
+  // Imported here: the snapshot module builds engines, and this module must not need it to load.
+  const { corpusHash, loadSnapshot, saveSnapshot, SnapshotError } = await import("../index/snapshot");
+  try {
+    const engine = await loadSnapshot(options.snapshot, corpusHash(corpus.articles));
+    return { engine, rejected: corpus.rejected, fromSnapshot: true };
+  } catch (error) {
+    if (!(error instanceof SnapshotError)) throw error;
+  }
+  const engine = Engine.fromArticles(corpus.articles);
+  // A snapshot that cannot be written costs the next start time, never this one its answers.
+  await saveSnapshot(engine, options.snapshot).catch(() => undefined);
+  return { engine, rejected: corpus.rejected, fromSnapshot: false };
 }

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import { open, rename, rm, writeFile } from "node:fs/promises";
 import { z } from "zod";
+import { Engine } from "../answers/engine";
+import { MentionIndex } from "../answers/mentions";
+import type { Actor, Quote } from "../attribution/types";
 import type { Article } from "../corpus/article";
+import type { Passage } from "../passages/passages";
+import { TextIndex } from "./text-index";
 
 /**
  * The snapshot file: everything an engine built from a corpus needs to answer, saved so that a
@@ -16,6 +21,11 @@ import type { Article } from "../corpus/article";
  *
  * Files are written to a temporary name and renamed into place: a crash mid-write leaves the
  * previous snapshot, never a torn one.
+ *
+ * `saveSnapshot` and `loadSnapshot` store an engine's parts (articles, passages, quotes, actors,
+ * both text indexes and the mention index): lists as chunked JSON, postings as raw 32-bit
+ * arrays, so loading is reading buffers rather than rebuilding indexes. `loadEngine(dir,
+ * { snapshot })` uses them: the corpus hash decides whether the snapshot still fits.
  */
 
 /** Bumped whenever what a section holds changes meaning; older files are refused, then rebuilt. */
@@ -69,9 +79,11 @@ export function chunkedSections<T>(name: string, items: readonly T[], per = 50_0
 export async function writeSnapshot(
   file: string,
   meta: { corpusHash: string; counts: Record<string, number> },
-  sections: ReadonlyArray<readonly [string, string]>,
+  sections: ReadonlyArray<readonly [string, string | ArrayBufferView]>,
 ): Promise<SnapshotHeader> {
-  const buffers = sections.map(([, text]) => Buffer.from(text, "utf8"));
+  const buffers = sections.map(([, body]) =>
+    typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+  );
   const header: SnapshotHeader = {
     format: FORMAT,
     version: SNAPSHOT_VERSION,
@@ -99,6 +111,8 @@ export interface SnapshotReader {
   section<T = unknown>(name: string): T;
   /** The parsed JSON of every `name.k` chunk, concatenated (for sections written by `chunkedSections`). */
   chunks<T = unknown>(name: string): T[];
+  /** A binary section (a typed array written as is) as 32-bit unsigned integers. */
+  uint32(name: string): Uint32Array;
 }
 
 /**
@@ -150,10 +164,104 @@ export async function readSnapshot(file: string, expectedHash?: string): Promise
     header,
     names: () => [...offsets.keys()],
     section,
+    uint32: (name: string): Uint32Array => {
+      const range = offsets.get(name);
+      if (!range) throw new SnapshotError(file, `has no section ${name}`);
+      if ((range[1] - range[0]) % 4 !== 0) throw new SnapshotError(file, `section ${name} is not a list of 32-bit numbers`);
+      // Copied out: the section need not be aligned in the file's bytes.
+      const copy = new Uint32Array((range[1] - range[0]) / 4);
+      new Uint8Array(copy.buffer).set(body.subarray(range[0], range[1]));
+      return copy;
+    },
     chunks: <T>(name: string): T[] => {
       const out: T[] = [];
       for (let k = 0; offsets.has(`${name}.${k}`); k++) for (const item of section<T[]>(`${name}.${k}`)) out.push(item);
       return out;
     },
   };
+}
+
+/** A text index's sections: ids and terms as JSON, postings as typed arrays. */
+function indexSections(name: string, index: TextIndex): Array<[string, string | Uint32Array]> {
+  const { ids, terms, fields } = index.toData();
+  return [
+    ...chunkedSections(`${name}.ids`, ids, 100_000),
+    ...chunkedSections(`${name}.terms`, terms, 100_000),
+    [`${name}.averages`, JSON.stringify(fields.map((field) => field.averageLength))],
+    ...fields.flatMap((field, f): Array<[string, Uint32Array]> => [
+      [`${name}.${f}.offsets`, field.offsets],
+      [`${name}.${f}.docs`, field.docs],
+      [`${name}.${f}.freqs`, field.freqs],
+      [`${name}.${f}.lengths`, field.lengths],
+    ]),
+  ];
+}
+
+function indexFrom(reader: SnapshotReader, name: string): TextIndex {
+  const averages = reader.section<number[]>(`${name}.averages`);
+  return TextIndex.fromData({
+    ids: reader.chunks<string>(`${name}.ids`),
+    terms: reader.chunks<string>(`${name}.terms`),
+    fields: averages.map((averageLength, f) => ({
+      offsets: reader.uint32(`${name}.${f}.offsets`),
+      docs: reader.uint32(`${name}.${f}.docs`),
+      freqs: reader.uint32(`${name}.${f}.freqs`),
+      lengths: reader.uint32(`${name}.${f}.lengths`),
+      averageLength,
+    })),
+  });
+}
+
+/**
+ * Saves everything an engine needs to answer, for `loadSnapshot` to read back at the next start.
+ * @returns the header written
+ */
+export async function saveSnapshot(engine: Engine, file: string): Promise<SnapshotHeader> {
+  const parts = engine.parts();
+  const mentions = parts.mentions.toData();
+  return writeSnapshot(
+    file,
+    {
+      corpusHash: corpusHash(parts.articles),
+      counts: { articles: parts.articles.length, passages: parts.passages.length, quotes: parts.quotes.length, actors: parts.actors.length },
+    },
+    [
+      ...chunkedSections("articles", parts.articles, 2_000),
+      ...chunkedSections("passages", parts.passages),
+      ...chunkedSections("quotes", parts.quotes),
+      ...chunkedSections("actors", parts.actors),
+      ...indexSections("passageIndex", parts.passageIndex),
+      ...indexSections("quoteIndex", parts.quoteIndex),
+      ...chunkedSections("mentions.runs", mentions.runs, 100_000),
+      ["mentions.offsets", mentions.offsets],
+      ["mentions.positions", mentions.positions],
+    ],
+  );
+}
+
+/**
+ * An engine from a snapshot, without analysing or indexing any article.
+ * @param expectedHash the `corpusHash` of the articles it must answer from, when known
+ * @throws SnapshotError when the snapshot is missing, torn, of another version or of another corpus
+ */
+export async function loadSnapshot(file: string, expectedHash?: string): Promise<Engine> {
+  const reader = await readSnapshot(file, expectedHash);
+  try {
+    return Engine.fromParts({
+      articles: reader.chunks<Article>("articles"),
+      passages: reader.chunks<Passage>("passages"),
+      quotes: reader.chunks<Quote>("quotes"),
+      actors: reader.chunks<Actor>("actors"),
+      passageIndex: indexFrom(reader, "passageIndex"),
+      quoteIndex: indexFrom(reader, "quoteIndex"),
+      mentions: MentionIndex.fromData({
+        runs: reader.chunks<string>("mentions.runs"),
+        offsets: reader.uint32("mentions.offsets"),
+        positions: reader.uint32("mentions.positions"),
+      }),
+    });
+  } catch (error) {
+    if (error instanceof SnapshotError) throw error;
+    throw new SnapshotError(file, `cannot be read back: ${(error as Error).message}`);
+  }
 }

@@ -83,3 +83,55 @@ describe("writeSnapshot and readSnapshot", () => {
     expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });
+
+describe("saveSnapshot and loadSnapshot", () => {
+  it("give back an engine that answers every command exactly as the one built", async () => {
+    const { Engine } = await import("../../src/answers/engine");
+    const { loadCorpus } = await import("../../src/corpus/load");
+    const { saveSnapshot, loadSnapshot } = await import("../../src/index/snapshot");
+    const articles = [...(await loadCorpus("corpus")).articles, ...(await loadCorpus("test/fixtures/wikinews")).articles];
+    const built = Engine.fromArticles(articles);
+    const file = path.join(dir, "engine.snap");
+    const header = await saveSnapshot(built, file);
+    expect(header.corpusHash).toBe(corpusHash(articles));
+    const loaded = await loadSnapshot(file, corpusHash(articles));
+
+    expect(loaded.stats()).toEqual(built.stats());
+    expect(loaded.articles).toEqual(built.articles);
+    for (const question of ["What did Putin say about the Donbas?", "security guarantees", "Why were the Afghan girls denied visas?"]) {
+      expect(loaded.ask(question)).toEqual(built.ask(question));
+    }
+    for (const words of ["it does take two to tango", "wasting the worlds time", "words nobody ever said here"]) {
+      expect(loaded.whoSaid(words)).toEqual(built.whoSaid(words));
+    }
+    for (const [actor, topic] of [["Putin", undefined], ["Russia", "territory"], ["the US", undefined], ["Zelenski", "peace"]] as const) {
+      expect(loaded.position(actor, topic)).toEqual(built.position(actor, topic));
+    }
+    expect(loaded.quotes()).toEqual(built.quotes());
+    expect(loaded.source("putin-us-peace-plan:2.2")).toEqual(built.source("putin-us-peace-plan:2.2"));
+    expect(loaded.source("putin-us-peace-plan:2.9")).toEqual(built.source("putin-us-peace-plan:2.9"));
+    for (const list of ["actors", "speakers", "citations"] as const) expect(loaded.complete(list, "pu")).toEqual(built.complete(list, "pu"));
+
+    await expect(loadSnapshot(file, corpusHash(articles.slice(1)))).rejects.toThrow(/another corpus/);
+  });
+
+  it("lets loadEngine skip the build on the next start, and rebuild when the corpus changed", async () => {
+    const { cp, mkdir } = await import("node:fs/promises");
+    const { loadEngine } = await import("../../src/answers/engine");
+    const corpusDir = path.join(dir, "corpus");
+    await mkdir(corpusDir, { recursive: true });
+    await cp("corpus/putin-us-peace-plan.md", path.join(corpusDir, "putin-us-peace-plan.md"));
+    const snapshot = path.join(dir, "live.snap");
+
+    const first = await loadEngine(corpusDir, { snapshot });
+    expect(first.fromSnapshot).toBe(false);
+    const second = await loadEngine(corpusDir, { snapshot });
+    expect(second.fromSnapshot).toBe(true);
+    expect(second.engine.ask("Donbas withdrawal")).toEqual(first.engine.ask("Donbas withdrawal"));
+
+    await writeFile(path.join(corpusDir, "extra.md"), "---\ntitle: Extra\n---\n\n“We will see,” Ann Smith said.\n");
+    const third = await loadEngine(corpusDir, { snapshot });
+    expect(third.fromSnapshot).toBe(false);
+    expect(third.engine.stats().articles).toBe(2);
+  });
+});
