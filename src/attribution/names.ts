@@ -61,8 +61,13 @@ export function readNameRuns(tokens: Token[], text: string): NameRun[] {
     while (j + 1 < tokens.length && tokens[j]!.after === "" && !tokens[j]!.possessive && !tokens[j + 1]!.quoted) {
       const next = tokens[j + 1]!;
       if (next.cap) j++;
-      else if (PARTICLES.has(next.lower) && tokens[j + 2]?.cap && next.after === "") j += 2;
-      else break;
+      else {
+        // "von der Leyen", "bin Laden": lowercase particles between capitalized words.
+        let k = j + 1;
+        while (k < j + 3 && PARTICLES.has(tokens[k]?.lower ?? "") && tokens[k]!.after === "") k++;
+        if (k === j + 1 || !tokens[k]?.cap || tokens[k]!.quoted) break;
+        j = k;
+      }
     }
     const run = readRun(tokens, text, i, j, partyAt);
     if (run) runs.push(run);

@@ -6,8 +6,8 @@ import { toPassages } from "../../src/passages/passages";
 
 /**
  * More articles, checked after the gold articles to see the rules generalize: Wikinews articles
- * (CC BY 2.5, detokenised from the AMALGUM corpus) and one written for this test in wire-service
- * style. Every quote, its speaker by paragraph.sentence.
+ * (CC BY 2.5, detokenised from the AMALGUM corpus) and two written for these tests, in US
+ * wire-service style and in British style (single quotation marks). Every quote, its speaker by paragraph.sentence.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
   betancourt: {
@@ -115,6 +115,17 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "17.1": "Viktor Orbán",
     "18.1": "Marco Rubio",
     "18.2": "Marco Rubio",
+  },
+  "british-style": {
+    "1.1": "Boris Johnson",
+    "1.2": "Boris Johnson",
+    "2.1": "Keir Starmer",
+    "2.2": "Keir Starmer",
+    "3.1": "Ian Blackford",
+    "3.2": "Ian Blackford",
+    "4.1": "Ursula von der Leyen",
+    "4.2": "Ursula von der Leyen",
+    "5.2": "Barrie Deas",
   },
 };
 
