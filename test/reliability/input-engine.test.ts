@@ -190,7 +190,7 @@ describe("the console", () => {
         let written = "";
         output.on("data", (chunk) => (written += chunk));
         input.end(`${lines.join("\n")}\n`);
-        await runConsole(engine, input, output);
+        await runConsole(engine, input as unknown as typeof process.stdin, output as unknown as typeof process.stdout);
         const answered = lines.filter((line) => line.trim() !== "").length;
         if (answered > 0) expect(written.length).toBeGreaterThan(0);
       }),
