@@ -144,16 +144,34 @@ describe("crash safety", () => {
     expect(existsSync(leftover)).toBe(false);
   });
 
+  /** Starts the crash writer and kills it with SIGKILL once it prints `signal`, after `delayMs`. */
+  async function killWriter(mode: "loop" | "stall", signal: string, delayMs: number): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", "test/corpus/crash-writer.ts", dir, mode], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout.on("data", (data: Buffer) => data.toString().includes(signal) && resolve()));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+
+  it("a writer killed between the write and the rename leaves the old article; the loader ignores the temporary file and open cleans it", async () => {
+    const store = await CorpusStore.open(dir);
+    await store.add(draft("Story", "The old version."), "t", accept);
+    await killWriter("stall", "committing", 0);
+    const leftovers = (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
+    expect(leftovers).toHaveLength(1);
+    expect(await readFile(path.join(dir, leftovers[0]!), "utf8")).toContain("Story version 1"); // the new version, whole, not in place
+    const { articles, rejected } = await loadCorpus(dir);
+    expect(rejected).toEqual([]);
+    expect(articles).toMatchObject([{ id: "story", title: "Story", paragraphs: ["The old version.", "Second paragraph."] }]);
+    await CorpusStore.open(dir);
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("a writer killed at any moment leaves the old or the new article, never half of one", async () => {
     const store = await CorpusStore.open(dir);
     await store.add(draft("Story"), "t", accept);
-    for (let round = 0; round < 4; round++) {
-      const child = spawn(process.execPath, ["--import", "tsx", "test/corpus/crash-writer.ts", dir], { stdio: ["ignore", "pipe", "inherit"] });
-      await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
-      child.kill("SIGKILL");
-      await new Promise((resolve) => child.once("exit", resolve));
-
+    for (let round = 0; round < 3; round++) {
+      await killWriter("loop", "ready", 20 + Math.random() * 80);
       const { articles, rejected } = await loadCorpus(dir);
       expect(rejected).toEqual([]);
       const [story] = articles;
@@ -164,7 +182,7 @@ describe("crash safety", () => {
     }
     await CorpusStore.open(dir);
     expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-    const entries = await auditLines(); // every line whole: each append is one write
-    expect(entries.every((entry) => entry.who)).toBe(true);
+    // Every audit line is whole: each entry is one append.
+    expect((await auditLines()).every((entry) => entry.who)).toBe(true);
   });
 });
