@@ -226,7 +226,8 @@ function isTitleToken(token: Token): boolean {
   if (/^\p{Lu}{3,}$/u.test(token.text)) return false; // an acronym such as FIRST is a name
   if (token.lower === "first" && !token.cap) return false; // "the first FIRST Global competition"
   // Role nouns stand as titles before a name too: "farmer Ali Hassan", "team member Rodaba Noori".
-  return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower) || (!token.cap && ROLE_NOUNS.has(token.lower));
+  // Capitalized only because it opens the sentence: "Passenger Derek Pettaway told…".
+  return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower) || ((!token.cap || token.start === 0) && ROLE_NOUNS.has(token.lower));
 }
 
 /** An institution head word, singular or plural: "Agency", "Departments". */

@@ -91,6 +91,13 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "4.3": "source",
     "5.1": "Wolfango Piccoli",
   },
+  amtrak: {
+    "1.2": "Robert Sumwalt",
+    "2.2": "Henry McMaster",
+    "3.1": "Derrec Becker",
+    "4.2": "Derek Pettaway",
+    "5.1": "Robert Sumwalt",
+  },
   "wire-style": {
     "1.1": "Zelensky",
     "2.1": "Zelensky",
