@@ -6,7 +6,7 @@ import type { CorpusFileError } from "../corpus/parse";
 import { TextIndex } from "../index/text-index";
 import { type Passage, toPassages } from "../passages/passages";
 import { ask } from "./ask";
-import { complete, type CompletionList } from "./complete";
+import { complete, completionLists, type CompletionList } from "./complete";
 import { lookupOf } from "./actors";
 import { MentionIndex } from "./mentions";
 import type { Library } from "./library";
@@ -86,6 +86,12 @@ export class Engine {
       if (bySpeaker) bySpeaker.push(at);
       else quotesBySpeaker.set(quote.speaker, [at]);
     });
+    const docRanges = new Map<string, [number, number]>();
+    passages.forEach((passage, at) => {
+      const range = docRanges.get(passage.doc);
+      if (range) range[1] = at + 1;
+      else docRanges.set(passage.doc, [at, at + 1]);
+    });
     const engine = new Engine({
       articles: new Map(articles.map((article) => [article.id, article])),
       passages,
@@ -96,12 +102,15 @@ export class Engine {
       quotesByPassage,
       quotesBySpeaker,
       mentions: parts.mentions,
+      docIds: [...docRanges.keys()],
+      docRanges,
       actors,
       actorByName: new Map(actors.map((actor) => [actor.name, actor])),
       passageIndex: parts.passageIndex,
       quoteIndex: parts.quoteIndex,
     });
     lookupOf(engine.library);
+    completionLists(engine.library);
     return engine;
   }
 

@@ -23,6 +23,9 @@ export interface Library {
   quotesBySpeaker: ReadonlyMap<string, readonly number[]>;
   /** Which passages (by position in `passages`) hold which words, to find names without a full scan. */
   mentions: MentionIndex;
+  /** Article ids in corpus order, and where each article's passages start and end in `passages`. */
+  docIds: readonly string[];
+  docRanges: ReadonlyMap<string, readonly [number, number]>;
   /** People, bodies and roles, merged across articles by name. */
   actors: readonly Actor[];
   actorByName: ReadonlyMap<string, Actor>;
@@ -59,4 +62,38 @@ export function paragraphOf(library: Library, passage: Passage): Passage[] {
   const result: Passage[] = [];
   for (let i = at - passage.sentence + 1; sameParagraph(library.passages[i]); i++) result.push(library.passages[i]!);
   return result;
+}
+
+/** An article's passages in order, found by position rather than by reading every passage. */
+export function passagesOf(library: Library, doc: string): readonly Passage[] {
+  const range = library.docRanges.get(doc);
+  return range ? library.passages.slice(range[0], range[1]) : [];
+}
+
+/**
+ * The first `limit` passages, in corpus order, whose citation id starts with `prefix`. Articles
+ * are in id order, so the articles whose id starts with the prefix are found by binary search.
+ */
+export function passagesWithPrefix(library: Library, prefix: string, limit: number): Passage[] {
+  const found: Passage[] = [];
+  if (limit <= 0) return found;
+  const colon = prefix.indexOf(":");
+  const docPrefix = colon >= 0 ? prefix.slice(0, colon) : prefix;
+  const ids = library.docIds;
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid]! < docPrefix) low = mid + 1;
+    else high = mid;
+  }
+  for (let d = low; d < ids.length && ids[d]!.startsWith(docPrefix); d++) {
+    if (colon >= 0 && ids[d] !== docPrefix) continue;
+    for (const passage of passagesOf(library, ids[d]!)) {
+      if (!passage.id.startsWith(prefix)) continue;
+      found.push(passage);
+      if (found.length >= limit) return found;
+    }
+  }
+  return found;
 }

@@ -1,6 +1,6 @@
 import { parseCitationId } from "../passages/passages";
 import { foldText } from "../index/normalize";
-import { cite, type Library, paragraphOf } from "./library";
+import { cite, type Library, paragraphOf, passagesOf, passagesWithPrefix } from "./library";
 import type { SourceAnswer } from "./types";
 
 const SUGGESTIONS = 5;
@@ -25,14 +25,13 @@ export function source(library: Library, citation: string): SourceAnswer {
 function suggest(library: Library, asked: string): string[] {
   const parsed = parseCitationId(asked);
   if (parsed && library.articles.has(parsed.doc)) {
-    return library.passages
-      .filter((p) => p.doc === parsed.doc)
+    return [...passagesOf(library, parsed.doc)]
       .sort((a, b) => distance(a, parsed) - distance(b, parsed))
       .slice(0, SUGGESTIONS)
       .map((p) => p.id);
   }
   const folded = foldText(asked);
-  const byPrefix = library.passages.filter((p) => p.id.startsWith(folded)).slice(0, SUGGESTIONS);
+  const byPrefix = passagesWithPrefix(library, folded, SUGGESTIONS);
   if (byPrefix.length > 0) return byPrefix.map((p) => p.id);
   return library.passageIndex.find(asked, { limit: SUGGESTIONS }).map((hit) => hit.id);
 }
