@@ -98,6 +98,21 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "4.2": "Derek Pettaway",
     "5.1": "Robert Sumwalt",
   },
+  bush: {
+    "1.2": "Bertie Ahern",
+    "1.3": "Bertie Ahern",
+    "2.1": "Bush",
+    "3.1": "Bush",
+    "4.2": "Bertie Ahern",
+  },
+  bbc: {
+    "1.1": "Jasper Gerard",
+    "2.2": "Jasper Gerard",
+    "3.3": "Sinchai Rongdej",
+    "4.1": "Arnon Manasvanich",
+    "5.1": "Sonthichai Awatanakulthep",
+    "6.1": "US Secretary of State",
+  },
   "wire-style": {
     "1.1": "Zelensky",
     "2.1": "Zelensky",
