@@ -80,12 +80,12 @@ export class CorpusStore {
 
   /**
    * Opens a corpus folder and deletes temporary files that a crashed writer left behind.
+   * Writes nothing else: a read-only corpus still opens, and only changes to it are refused.
    * @throws Error when the folder does not exist: a mistyped CORPUS_DIR must not start an empty corpus
    */
   static async open(dir: string): Promise<CorpusStore> {
     const folder = await stat(dir).catch(() => null);
     if (!folder?.isDirectory()) throw new Error(`corpus folder ${dir}: does not exist`);
-    await mkdir(path.join(dir, HISTORY_DIR), { recursive: true });
     const store = new CorpusStore(dir);
     await store.removeStaleTempFiles();
     return store;
@@ -211,7 +211,12 @@ export class CorpusStore {
   /** Runs `task` after every change queued before it, so no two changes interleave. */
   private serialized<T>(who: string, task: () => Promise<T>): Promise<T> {
     if (!who.trim()) return Promise.reject(new CorpusStoreError("every change needs a who: the moderator's name or id, for the audit log"));
-    const result = this.queue.then(task);
+    const result = this.queue.then(async () => {
+      await mkdir(path.join(this.dir, HISTORY_DIR), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw new CorpusStoreError(`the corpus folder ${this.dir} cannot be written to (${error.code ?? error.message}): ask the operator to fix its permissions`);
+      });
+      return task();
+    });
     this.queue = result.catch(() => undefined);
     return result;
   }

@@ -131,6 +131,15 @@ describe("CorpusStore.open", () => {
   it("refuses a folder that does not exist rather than start an empty corpus", async () => {
     await expect(CorpusStore.open(path.join(root, "typo"))).rejects.toThrow(/corpus folder .*typo: does not exist/);
   });
+
+  it("writes nothing on open, so a read-only corpus still opens; a change that cannot be written is refused with the reason", async () => {
+    await writeFile(path.join(dir, "kept.md"), "---\ntitle: Kept\n---\nBody.\n");
+    const store = await CorpusStore.open(dir);
+    expect(await readdir(dir)).toEqual(["kept.md"]);
+    await writeFile(path.join(dir, ".citebot"), "a file where the store's folder should be");
+    await expect(store.add(draft("New"), "t", accept)).rejects.toThrow(/the corpus folder .* cannot be written to \((EEXIST|ENOTDIR)\)/);
+    expect((await store.list()).articles.map((a) => a.id)).toEqual(["kept"]);
+  });
 });
 
 describe("crash safety", () => {
