@@ -31,8 +31,10 @@ export function tokenize(text: string, quotes: readonly QuoteSpan[]): Token[] {
   for (const match of text.matchAll(WORD)) {
     let word = match[0];
     const start = match.index;
-    // Keep the dot of an initial or an acronym (W., U.S.), drop a sentence's full stop.
-    if (word.endsWith(".") && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(word) && !/^(?:mr|mrs|ms|dr|st|gen|sen|gov|rep|col|lt|capt|sgt)\.$/i.test(word)) {
+    // Keep the dot of an initial, an acronym or an abbreviation (W., U.S., Sen., D-Mass.,);
+    // drop a sentence's full stop, the one followed by a space, a closing mark or the end.
+    const closesSentence = /^(?:\s|["”’»)\]]|$)/.test(text.slice(start + word.length));
+    if (word.endsWith(".") && closesSentence && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(word) && !/^(?:mr|mrs|ms|dr|st|gen|sen|gov|rep|col|lt|capt|sgt)\.$/i.test(word)) {
       word = word.slice(0, -1);
     }
     const possessive = /['’]s$/i.test(word) || (/s$/.test(word) && /^['’]/.test(text.slice(start + word.length)));

@@ -6,8 +6,8 @@ import { toPassages } from "../../src/passages/passages";
 
 /**
  * More articles, checked after the gold articles to see the rules generalize: Wikinews articles
- * (CC BY 2.5, detokenised from the AMALGUM corpus) and two written for these tests, in US
- * wire-service style and in British style (single quotation marks). Every quote, its speaker by paragraph.sentence.
+ * (CC BY 2.5, detokenised from the AMALGUM corpus) and some written for these tests, in US
+ * wire-service and political style and in British style (single quotation marks). Every quote, its speaker by paragraph.sentence.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
   betancourt: {
@@ -148,6 +148,18 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "4.1": "Ursula von der Leyen",
     "4.2": "Ursula von der Leyen",
     "5.2": "Barrie Deas",
+  },
+  "us-style": {
+    "1.1": "Elizabeth Warren",
+    "2.1": "Kevin McCarthy",
+    "3.1": "Karine Jean-Pierre",
+    "3.2": "Karine Jean-Pierre",
+    "4.1": "Chuck Schumer",
+    "5.1": "Jerome Powell",
+    "5.2": "Jerome Powell",
+    "6.1": "Maria Lopez",
+    "6.2": "Maria Lopez",
+    "7.2": "Tom Becker",
   },
 };
 
