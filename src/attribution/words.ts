@@ -18,6 +18,7 @@ const REGULAR_SPEECH_VERBS = `state assert warn caution emphasize emphasise note
   pledge demand complain observe recall conclude concede contend maintain praise criticize criticise
   dismiss brand label plead testify echo question joke exclaim shout tweet post allege charge counter
   retort lament insist vow affirm aver cite announce estimate instruct order caution dub term quip
+  dispute
   blast slam hail welcome boast chant yell scream whisper mutter scoff sigh laugh continue`;
 
 /** Irregular speech verb forms, and forms whose regular spelling doubles a consonant. */
@@ -121,7 +122,8 @@ export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(
   court university government parliament congress senate police forces service administration embassy
   group company corporation association federation league alliance network press broadcasting
   television radio statement report newspaper channel guard guards secretariat cabinet
-  assembly bureau authority authorities command tribunal board inc corp ltd`.split(/\s+/),
+  assembly bureau authority authorities command tribunal board inc corp ltd charity magazine
+  broadcaster website firm bank airline publisher watchdog club`.split(/\s+/),
 );
 
 /** Institution words that, lowercase after "the", can speak: "the joint statement said". */

@@ -113,6 +113,18 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "5.1": "Sonthichai Awatanakulthep",
     "6.1": "US Secretary of State",
   },
+  aid: {
+    "2.1": "Central Intelligence Agency",
+    "3.2": "Gebremedhin Araya",
+    "4.1": "Peberdy",
+    "4.2": "Peberdy",
+    "5.3": "Aregawi Berhe",
+    "5.4": "Aregawi Berhe",
+    "6.1": "Christian Aid",
+    "7.1": "Nick Guttmann",
+    "7.2": "Nick Guttmann",
+    "8.1": "Bob Geldof",
+  },
   "wire-style": {
     "1.1": "Zelensky",
     "2.1": "Zelensky",
