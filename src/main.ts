@@ -45,7 +45,8 @@ if (config.mode === "console") {
   }
   const moderation = createModeration({ live, settings });
   for (const file of (await live.status()).skipped) log.warn({ file: file.file, problem: file.problem }, "corpus file skipped");
-  const bot = await startBot(config, live, { logger: log, moderation });
+  // A refused token or an unreachable Discord is a bad setting too: one line, no stack trace.
+  const bot = await startBot(config, live, { logger: log, moderation }).catch(stopWith);
   const stop = async (signal: NodeJS.Signals) => {
     log.info({ signal }, "shutting down");
     await bot.stop();
