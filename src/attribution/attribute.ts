@@ -158,12 +158,21 @@ export class Attributor {
     if (!sawNonFinite) return null;
     // `…, noting that "…"` / `and said "…"`: the subject of the sentence's main clause speaks.
     if (previousInSentence) return { actor: previousInSentence.actor, method: previousInSentence.method ?? "named" };
-    const firstVerb = sentence.tokens.findIndex((t) => !t.quoted && SPEECH_VERBS.has(t.lower));
-    for (let v = 0; v < tokens.length; v++) {
-      if (tokens[v]!.quoted || !isFiniteSpeechVerb(tokens, v) || v > (pre.at(-1) ?? -1)) continue;
+    return this.mainClauseSpeaker(sentence, pre.at(-1) ?? -1);
+  }
+
+  /**
+   * The speaker of the sentence's main clause, before token `limit`: the subject of its first
+   * finite speech verb, else its first subject, else a role phrase opening it.
+   */
+  private mainClauseSpeaker(sentence: Sentence, limit: number): Attribution | null {
+    const tokens = sentence.tokens;
+    for (let v = 0; v <= limit; v++) {
+      if (!isFiniteSpeechVerb(tokens, v)) continue;
       const subject = this.subjectBefore(sentence, v, 0);
       if (subject?.actor) return subject;
     }
+    const firstVerb = tokens.findIndex((t) => !t.quoted && SPEECH_VERBS.has(t.lower));
     return firstVerb >= 0 ? (this.firstSubject(sentence, firstVerb) ?? this.leadingRole(sentence)) : null;
   }
 
@@ -280,8 +289,8 @@ export class Attributor {
     const lowercaseUpTo = (first: number) => tokens.slice(k, first).every((t) => !t.cap && t.after === "" && !PREPOSITIONS.has(t.lower));
     const named = sentence.mentions.find((m) => (adjacent ? m.first >= k && lowercaseUpTo(m.first) : m.first >= at) && m.first <= end && m.actor.kind !== "party");
     // "Cuban press agency Prensa Latina": the name after a descriptive institution is the speaker.
-    const named2 = named && sentence.mentions.find((m) => m.first === named.last + 1 && tokens[named.last]!.after === "" && !named.possessive);
-    if (named) return (named2 ?? named).actor;
+    const described = named && sentence.mentions.find((m) => m.first === named.last + 1 && tokens[named.last]!.after === "" && !named.possessive);
+    if (named) return (described ?? named).actor;
     if (adjacent && tokens[k] && (tokens[k]!.cap || tokens[k]!.quoted)) return null;
     const role = this.rolePhrase(sentence, at, roleEnd(tokens, at, end));
     return role?.actor ?? null;
