@@ -1,3 +1,4 @@
+import { Events } from "discord.js";
 import { loadEngine } from "./answers/engine";
 import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config";
 import { LiveCorpus } from "./corpus/live";
@@ -54,4 +55,10 @@ if (config.mode === "console") {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // discord.js gives up only when Discord closes the gateway for good (the token was reset, an
+  // intent is not allowed): the bot would sit silent and then exit 0. Stop with an error instead.
+  bot.client.once(Events.ShardDisconnect, (event) => {
+    log.fatal({ code: event.code }, "Discord closed the gateway for good: check the token and the intents in the Developer Portal");
+    process.exit(1);
+  });
 }
