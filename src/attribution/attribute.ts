@@ -138,6 +138,8 @@ export class Attributor {
 
   /** The first finite speech verb before the quote whose subject resolves: `Sybhia accused Putin of "…"`. */
   private beforeQuote(sentence: Sentence, pre: number[], previousInSentence: Attribution | undefined): Attribution | null {
+    const relative = this.relativeSpeaker(sentence, pre);
+    if (relative) return relative;
     const tokens = sentence.tokens;
     let sawNonFinite = false;
     for (const v of pre) {
@@ -159,6 +161,24 @@ export class Attributor {
     // `…, noting that "…"` / `and said "…"`: the subject of the sentence's main clause speaks.
     if (previousInSentence) return { actor: previousInSentence.actor, method: previousInSentence.method ?? "named" };
     return this.mainClauseSpeaker(sentence, pre.at(-1) ?? -1);
+  }
+
+  /**
+   * `AFP spoke to Terence Fan, an air industry expert, who said "…"`: a relative clause's speech
+   * verb belongs to the name the relative pronoun follows, whatever the main clause says.
+   */
+  private relativeSpeaker(sentence: Sentence, pre: number[]): Attribution | null {
+    const tokens = sentence.tokens;
+    for (const v of pre) {
+      if (!isFiniteSpeechVerb(tokens, v)) continue;
+      let k = v - 1;
+      while (k >= 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower)) k--;
+      if (tokens[k]?.lower !== "who") continue;
+      // "who" stands for a person: the last one named before it, even as an object (`spoke to Terence Fan`).
+      const antecedent = sentence.mentions.filter((m) => m.last < k && !m.possessive && m.actor.kind === "person").at(-1);
+      if (antecedent) return { actor: antecedent.actor, method: "named" };
+    }
+    return null;
   }
 
   /**

@@ -332,6 +332,9 @@ function nextToSpeechVerb(tokens: Token[], first: number, last: number): boolean
     k++;
   } else if (tokens[last]!.after !== "") {
     k = tokens.length;
+  } else if (["of", "from", "at"].includes(tokens[k]?.lower ?? "")) {
+    // "Muhammad Alwi of the Indonesian Transportation Ministry said": an affiliation between.
+    while (k < tokens.length && k - last < 9 && tokens[k]!.after === "" && !SPEECH_VERBS.has(tokens[k]!.lower)) k++;
   }
   while (k < tokens.length && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower) && tokens[k - 1]!.after === "") k++;
   if (k < tokens.length && SPEECH_VERBS.has(tokens[k]!.lower) && !tokens[k]!.quoted) return true;

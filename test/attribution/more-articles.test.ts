@@ -125,6 +125,13 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "7.2": "Nick Guttmann",
     "8.1": "Bob Geldof",
   },
+  airasia: {
+    "1.2": "Iriyanto",
+    "2.1": "Muhammad Alwi",
+    "3.2": "Tony Fernandes",
+    "4.1": "Terence Fan",
+    "5.2": "Jean-Paul Troadec",
+  },
   "wire-style": {
     "1.1": "Zelensky",
     "2.1": "Zelensky",
