@@ -281,8 +281,10 @@ export class Attributor {
     const candidates = sentence.mentions.filter((m) => m.first >= floor && m.last <= k && !m.possessive && !afterPreposition(tokens, m.first));
     const direct = candidates.find((m) => m.last === k && m.actor.kind !== "party");
     if (direct) return direct;
+    // A country speaks only as a clause's whole subject: "Russia said", not ", Damascus, Syria, saw".
     const party = candidates.find((m) => m.last === k);
-    if (party && clauseStart(tokens, k, floor) === party.first) return party;
+    const opensClause = (first: number) => first === 0 || CLAUSE_OPENERS.has(tokens[first - 1]!.lower) || tokens[first - 1]!.quoted;
+    if (party && clauseStart(tokens, k, floor) === party.first && opensClause(party.first)) return party;
     // `Yuri Ushakov, Putin’s senior foreign policy adviser and principal negotiator, characterized`.
     const apposed = candidates.filter((m) => tokens[m.last]!.after.startsWith(",") && m.last < k && m.actor.kind !== "party");
     // The name before the apposition opens the clause: `Trump, speaking aboard Air Force One, said`.

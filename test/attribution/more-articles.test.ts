@@ -9,7 +9,7 @@ import { toPassages } from "../../src/passages/passages";
  * (CC BY 2.5, detokenised from the AMALGUM corpus) and some written for these tests, in US
  * wire-service and political style and in British style (single quotation marks). Every quote, its speaker by paragraph.sentence.
  */
-const EXPECTED: Record<string, Record<string, string>> = {
+const EXPECTED: Record<string, Record<string, string | null>> = {
   betancourt: {
     "2.1": "Íngrid Betancourt",
     "3.1": "Íngrid Betancourt",
@@ -131,6 +131,15 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "3.2": "Tony Fernandes",
     "4.1": "Terence Fan",
     "5.2": "Jean-Paul Troadec",
+  },
+  binyam: {
+    "1.1": null,
+    "2.1": null,
+    "3.1": "David Miliband",
+    "4.1": "Ivan Lewis",
+    "4.2": null,
+    "4.3": "Ivan Lewis",
+    "5.1": "Ivan Lewis",
   },
   "wire-style": {
     "1.1": "Zelensky",
