@@ -7,7 +7,8 @@ import { toPassages } from "../../src/passages/passages";
 /**
  * More articles, checked after the gold articles to see the rules generalize: Wikinews articles
  * (CC BY 2.5, detokenised from the AMALGUM corpus) and some written for these tests, in US
- * wire-service and political style and in British style (single quotation marks). Every quote, its speaker by paragraph.sentence.
+ * wire-service and political style and in British style (single quotation marks). Every quote,
+ * its speaker by paragraph.sentence (null where the article does not say who spoke).
  */
 const EXPECTED: Record<string, Record<string, string | null>> = {
   betancourt: {
