@@ -467,9 +467,18 @@ export class DiscordServer {
   /**
    * Sends an INTERACTION_CREATE with the fields every interaction carries. `guildId: null` sends
    * it from a DM (a `user`, no `member`); `member` overrides fields of the member, such as
-   * `permissions` (a string of bits, or undefined to leave it out).
+   * `permissions` (a string of bits, or undefined to leave it out); `extra` adds or replaces
+   * top-level fields, to send what Discord would not.
    */
-  interact(fields: { type: number; data?: unknown; message?: unknown; user?: DiscordUser; guildId?: string | null; member?: Record<string, unknown> }): SentInteraction {
+  interact(fields: {
+    type: number;
+    data?: unknown;
+    message?: unknown;
+    user?: DiscordUser;
+    guildId?: string | null;
+    member?: Record<string, unknown>;
+    extra?: Record<string, unknown>;
+  }): SentInteraction {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString("hex")}`;
     const user = fields.user ?? this.user();
@@ -491,6 +500,7 @@ export class DiscordServer {
         authorizing_integration_owners: { "1": user.id },
         context: 1,
         attachment_size_limit: 10_485_760,
+        ...fields.extra,
       };
       const sentAt = performance.now();
       this.dispatch("INTERACTION_CREATE", dm);
@@ -529,6 +539,7 @@ export class DiscordServer {
       authorizing_integration_owners: { "0": guildId },
       context: 0,
       attachment_size_limit: 10_485_760,
+      ...fields.extra,
     };
     const sentAt = performance.now();
     this.dispatch("INTERACTION_CREATE", payload);
