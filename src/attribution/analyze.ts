@@ -119,15 +119,19 @@ function inferParties(sentences: Sentence[]): void {
   });
 }
 
+/** Words a title leaves lowercase: "Mother Goose and Grimm", "Better Idea of Afghan Girls". */
+const MINOR_WORDS = new Set(["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "de", "la", "du"]);
+
 /**
- * A short quote nobody says, inside a sentence, is a name or a term, not speech: `named their robot "Robogee"`,
- * `listed their country as "Hope"`, `granted "parole" status`. A quote right after a naming
- * verb is a name even when long.
+ * Names and terms in quotation marks, not speech: anything right after a naming verb (`named
+ * their robot "Robogee"`), and, inside a sentence with nobody saying it, a short phrase
+ * (`granted "parole" status`) or a capitalized title (`a recent "Mother Goose and Grimm" comic`).
  */
 function isNameNotSpeech(sentence: Sentence, span: QuoteSpan, attributed: boolean): boolean {
   const before = sentence.tokens.filter((t) => t.end <= span.outerStart).at(-1);
   if (before && !before.quoted && NAMING_VERBS.has(before.lower)) return true;
+  if (attributed || span.outerStart === 0) return false;
   // A quote opening its sentence is speech even when short and unattributed: `"We are shocked," the family said`.
-  const words = sentence.text.slice(span.start, span.end).split(/\s+/).length;
-  return !attributed && words <= 3 && span.outerStart > 0;
+  const words = sentence.text.slice(span.start, span.end).split(/\s+/);
+  return words.length <= 3 || (words.length <= 8 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w)));
 }

@@ -133,7 +133,7 @@ export const SPEAKING_INSTITUTIONS: ReadonlySet<string> = new Set(
   secretariat network channel company firm group team club union party campaign university hospital
   school airline bank charity organisation organization prosecutors regulator watchdog
   tribunal coalition alliance movement militia release communique communiqué
-  letter body institution`.split(/\s+/),
+  letter body institution association federation society institute foundation board bureau`.split(/\s+/),
 );
 
 /** Pronouns that stand for a person speaking: "he said". */

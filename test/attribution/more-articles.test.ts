@@ -142,6 +142,12 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
     "4.3": "Ivan Lewis",
     "5.1": "Ivan Lewis",
   },
+  cartoonist: {
+    "2.1": "coffee growers association",
+    "3.3": null,
+    "4.1": "Julio Cesar Gonzalez",
+    "5.2": "Daily News",
+  },
   "wire-style": {
     "1.1": "Zelensky",
     "2.1": "Zelensky",
