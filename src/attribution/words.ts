@@ -17,14 +17,13 @@ const REGULAR_SPEECH_VERBS = `state assert warn caution emphasize emphasise note
   reiterate argue comment reply respond urge ask indicate mention admit confirm predict promise threaten
   pledge demand complain observe recall conclude concede contend maintain praise criticize criticise
   dismiss brand label plead testify echo question joke exclaim shout tweet post allege charge counter
-  retort lament insist vow affirm aver cite announce estimate instruct order caution dub term quip
-  dispute
-  blast slam hail welcome boast chant yell scream whisper mutter scoff sigh laugh continue`;
+  retort lament vow affirm aver cite estimate instruct order term dispute blast slam hail welcome boast
+  chant yell scream whisper mutter scoff sigh laugh continue`;
 
 /** Irregular speech verb forms, and forms whose regular spelling doubles a consonant. */
 const IRREGULAR_SPEECH_VERBS = `say says said saying tell tells told telling write writes wrote writing
-  speak speaks spoke speaking call calls called calling cautioned cautioning refer refers referred
-  referring read reads`;
+  speak speaks spoke speaking call calls called calling refer refers referred referring read reads
+  quip quips quipped quipping labelled labelling`;
 
 /**
  * Verbs of opinion that report a view in the holder's words (`views X as "a threat"`,
