@@ -1,7 +1,6 @@
 import { blocOf, partyTerms, resolveParty } from "../attribution/lexicon";
 import type { Actor } from "../attribution/types";
 import { foldText, sameWord, STOP_WORDS, wordTokens } from "../index/normalize";
-import type { Passage } from "../passages/passages";
 import type { Library } from "./library";
 
 /** An actor a user asked about, and for a party the people and bodies that speak for it. */
@@ -84,7 +83,7 @@ function partyOf(library: Library, party: string, partyActor: Actor | undefined)
   );
   const actor: Actor = partyActor ?? { name: party, kind: "party", aliases: [party, ...partyTerms(party)] };
   const mentionedIn = termMatcher([...namesOf([actor]), ...partyTerms(party), ...namesOf(members)]);
-  const known = members.length > 0 || mentioningPassages(library, mentionedIn).some((passage) => mentionedIn(passage.text));
+  const known = members.length > 0 || mentioningPassages(library, mentionedIn).length > 0;
   return known ? { actor, members, mentionedIn } : null;
 }
 
@@ -112,13 +111,12 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
 }
 
 /**
- * The passages, in corpus order, that may mention one of a matcher's names: found in the
- * library's mention index rather than by reading every passage. Callers still test each one.
+ * The passages, in corpus order, that name one of a matcher's names (exactly those the matcher
+ * accepts), found through the library's mention index rather than by testing every passage.
  */
-export function mentioningPassages(library: Library, matcher: TermMatcher): Passage[] {
-  const found = library.mentions.candidates([...matcher.words, ...matcher.acronyms.map(foldText)]);
-  if (!found) return [...library.passages];
-  return found.map((at) => library.passages[at]!);
+export function mentioningPassages(library: Library, matcher: TermMatcher): number[] {
+  const { passages } = library;
+  return library.mentions.mentioning(passages.length, (at) => passages[at]!.text, matcher.words, matcher.acronyms);
 }
 
 function escapeRegExp(text: string): string {

@@ -10,7 +10,7 @@ import { complete, completionLists, type CompletionList } from "./complete";
 import { lookupOf } from "./actors";
 import { MentionIndex } from "./mentions";
 import type { Library } from "./library";
-import { position } from "./position";
+import { position, stanceFlags } from "./position";
 import { quotes } from "./quotes";
 import { source } from "./source";
 import type { AskAnswer, PositionAnswer, QuotesAnswer, SourceAnswer, WhoSaidAnswer } from "./types";
@@ -27,6 +27,8 @@ export interface EngineParts {
   passageIndex: TextIndex;
   quoteIndex: TextIndex;
   mentions: MentionIndex;
+  /** Which passages report a stance (see `stanceFlags`). */
+  stance: Uint8Array;
 }
 
 /** Counts that describe a loaded corpus. */
@@ -66,6 +68,7 @@ export class Engine {
       passageIndex: new TextIndex(passages.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))),
       quoteIndex: new TextIndex(quoteList.map((quote) => ({ id: quote.id, text: quote.text }))),
       mentions: MentionIndex.build(passages.map((passage) => passage.text)),
+      stance: stanceFlags(passages),
     });
   }
 
@@ -102,6 +105,7 @@ export class Engine {
       quotesByPassage,
       quotesBySpeaker,
       mentions: parts.mentions,
+      stance: parts.stance,
       docIds: [...docRanges.keys()],
       docRanges,
       actors,
@@ -116,8 +120,8 @@ export class Engine {
 
   /** What a snapshot saves: the parts the engine was built from. */
   parts(): EngineParts {
-    const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions } = this.library;
-    return { articles: [...articles.values()], passages, quotes, actors, passageIndex, quoteIndex, mentions };
+    const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions, stance } = this.library;
+    return { articles: [...articles.values()], passages, quotes, actors, passageIndex, quoteIndex, mentions, stance };
   }
 
   /** The loaded articles, by id. */

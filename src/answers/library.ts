@@ -23,6 +23,8 @@ export interface Library {
   quotesBySpeaker: ReadonlyMap<string, readonly number[]>;
   /** Which passages (by position in `passages`) hold which words, to find names without a full scan. */
   mentions: MentionIndex;
+  /** For each passage (by position), 1 when it holds a word of stance (said, wants, rejects…). */
+  stance: Uint8Array;
   /** Article ids in corpus order, and where each article's passages start and end in `passages`. */
   docIds: readonly string[];
   docRanges: ReadonlyMap<string, readonly [number, number]>;
@@ -36,9 +38,13 @@ export interface Library {
 /** The article reference that every citation carries. */
 export function articleRef(article: Article): ArticleRef {
   const { id: doc, title, url, source, published, license } = article;
-  return Object.fromEntries(
-    Object.entries({ doc, title, url, source, published, license }).filter(([, value]) => value !== undefined),
-  ) as unknown as ArticleRef;
+  // Built key by key (not through Object.entries): a position answer cites thousands of passages.
+  const ref: Record<string, string> = { doc, title };
+  if (url !== undefined) ref.url = url;
+  if (source !== undefined) ref.source = source;
+  if (published !== undefined) ref.published = published;
+  if (license !== undefined) ref.license = license;
+  return ref as unknown as ArticleRef;
 }
 
 /** A passage with what it takes to cite it. */

@@ -8,6 +8,12 @@ export interface MentionIndexData {
   runs: string[];
   offsets: Uint32Array;
   positions: Uint32Array;
+  /**
+   * Texts where folding joins or makes words (a combining mark or a compatibility character
+   * between letters): an acronym, matched in the text as written, may stand there without its
+   * folded runs being runs of the folded text, so these are always read.
+   */
+  irregular: Uint32Array;
 }
 
 /**
@@ -28,7 +34,9 @@ export class MentionIndex {
   /** Indexes texts by position: candidates come back as positions in `texts`. */
   static build(texts: readonly string[]): MentionIndex {
     const lists = new Map<string, number[]>();
+    const irregular: number[] = [];
     texts.forEach((text, at) => {
+      if (NON_ASCII.test(text) && [...text].some(joinsWhenFolded)) irregular.push(at);
       for (const match of foldText(text).matchAll(RUN)) {
         const list = lists.get(match[0]);
         if (!list) lists.set(match[0], [at]);
@@ -40,7 +48,7 @@ export class MentionIndex {
     runs.forEach((run, k) => (offsets[k + 1] = offsets[k]! + lists.get(run)!.length));
     const positions = new Uint32Array(offsets[runs.length]!);
     runs.forEach((run, k) => positions.set(lists.get(run)!, offsets[k]!));
-    return new MentionIndex({ runs, offsets, positions });
+    return new MentionIndex({ runs, offsets, positions, irregular: Uint32Array.from(irregular) });
   }
 
   static fromData(data: MentionIndexData): MentionIndex {
@@ -51,22 +59,126 @@ export class MentionIndex {
     return this.data;
   }
 
-  /** Positions (ascending) of the texts that may mention one of the folded terms; null when a term has no run to look up. */
-  candidates(foldedTerms: readonly string[]): number[] | null {
+  /**
+   * Positions (ascending) of the texts that name one of the terms as a whole word: `words`
+   * compared folded (given folded), `acronyms` in their own case. Exactly the texts a
+   * whole-word matcher accepts; texts are read only to confirm terms of several runs or acronyms.
+   */
+  mentioning(count: number, textAt: (at: number) => string, words: readonly string[], acronyms: readonly string[]): number[] {
     const found = new Set<number>();
-    const { offsets, positions } = this.data;
-    for (const term of foldedTerms) {
-      const runs = term.match(RUN);
-      if (!runs) return null;
-      let from = 0;
-      let to = Number.POSITIVE_INFINITY;
-      for (const run of runs) {
-        const k = this.byRun.get(run);
-        const [start, end] = k === undefined ? [0, 0] : [offsets[k]!, offsets[k + 1]!];
-        if (end - start < to - from) [from, to] = [start, end];
+    const folded = new Map<number, string>();
+    const foldedText = (at: number) => {
+      let text = folded.get(at);
+      if (text === undefined) folded.set(at, (text = foldText(textAt(at))));
+      return text;
+    };
+    for (const word of words) {
+      const runs = word.match(RUN);
+      if (!runs) {
+        // No letter or digit to look up: read every text (never so for a name).
+        for (let at = 0; at < count; at++) if (containsWord(foldedText(at), word)) found.add(at);
+        continue;
       }
-      for (let p = from; p < to; p++) found.add(positions[p]!);
+      // A term that is one run is in exactly the texts that hold that run; a longer one is
+      // read only in the texts that hold all of its runs.
+      const exact = runs.length === 1 && runs[0] === word;
+      for (const at of this.holdingAll(runs)) if (exact || containsWord(foldedText(at), word)) found.add(at);
+    }
+    for (const acronym of acronyms) {
+      const runs = foldText(acronym).match(RUN);
+      if (!runs) continue;
+      const [from, to] = this.rarest(runs);
+      for (let p = from; p < to; p++) {
+        const at = this.data.positions[p]!;
+        if (!found.has(at) && containsWord(textAt(at), acronym)) found.add(at);
+      }
+      for (const at of this.data.irregular) if (!found.has(at) && containsWord(textAt(at), acronym)) found.add(at);
     }
     return [...found].sort((a, b) => a - b);
   }
+
+  /** Positions (ascending) of the texts that may mention one of the folded terms; null when a term has no run to look up. */
+  candidates(foldedTerms: readonly string[]): number[] | null {
+    const found = new Set<number>();
+    for (const term of foldedTerms) {
+      const runs = term.match(RUN);
+      if (!runs) return null;
+      const [from, to] = this.rarest(runs);
+      for (let p = from; p < to; p++) found.add(this.data.positions[p]!);
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /** Positions (ascending) of the texts that hold every one of the runs. */
+  private holdingAll(runs: readonly string[]): Iterable<number> {
+    const ranges = [...new Set(runs)].map((run): [number, number] => {
+      const k = this.byRun.get(run);
+      return k === undefined ? [0, 0] : [this.data.offsets[k]!, this.data.offsets[k + 1]!];
+    });
+    ranges.sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+    const [from, to] = ranges[0]!;
+    let held: Uint32Array | number[] = this.data.positions.subarray(from, to);
+    for (const [start, end] of ranges.slice(1)) {
+      if (held.length === 0) break;
+      held = held.filter((at: number) => hasPosition(this.data.positions, start, end, at));
+    }
+    return held;
+  }
+
+  /** The range in `positions` of the run held by the fewest texts. */
+  private rarest(runs: readonly string[]): [number, number] {
+    let best: [number, number] | null = null;
+    for (const run of runs) {
+      const k = this.byRun.get(run);
+      const range: [number, number] = k === undefined ? [0, 0] : [this.data.offsets[k]!, this.data.offsets[k + 1]!];
+      if (!best || range[1] - range[0] < best[1] - best[0]) best = range;
+    }
+    return best ?? [0, 0];
+  }
+}
+
+/** Whether the ascending list `positions[start..end)` holds `at` (binary search). */
+function hasPosition(positions: Uint32Array, start: number, end: number, at: number): boolean {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (positions[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return low < end && positions[low] === at;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+const joins = new Map<string, boolean>();
+
+/** A character that is no letter or digit but folds to nothing or to letters or digits. */
+function joinsWhenFolded(char: string): boolean {
+  let known = joins.get(char);
+  if (known === undefined) {
+    const folded = foldText(char);
+    known = !LETTER_OR_DIGIT.test(char) && !/^\s+$/.test(char) && (folded.trim() === "" || LETTER_OR_DIGIT.test(folded));
+    joins.set(char, known);
+  }
+  return known;
+}
+
+/** Whether `word` stands in `text` with no letter or digit right before or after it. */
+export function containsWord(text: string, word: string): boolean {
+  if (word.length === 0) return false;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (at > 0 && LETTER_OR_DIGIT.test(codePointBefore(text, at))) continue;
+    if (end < text.length && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(end)!))) continue;
+    return true;
+  }
+  return false;
+}
+
+function codePointBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return pair ? text.slice(at - 2, at) : text.slice(at - 1, at);
 }

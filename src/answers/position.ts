@@ -40,15 +40,16 @@ export function position(library: Library, asked: string, topic?: string): Posit
       if (!known || known.at > at) quoted.set(quote.passage, { quote, at });
     }
   }
-  // Only passages that hold a quote or may name the actor can be results: visit those, in corpus order.
-  const visit = new Set(mentioningPassages(library, resolved.mentionedIn).map((passage) => library.passageOrder.get(passage.id)!));
+  // Only passages that hold a quote or name the actor can be results: visit those, in corpus order.
+  const named = new Set(mentioningPassages(library, resolved.mentionedIn));
+  const visit = new Set(named);
   for (const passageId of quoted.keys()) visit.add(library.passageOrder.get(passageId)!);
   const results: PositionResult[] = [];
   for (const at of [...visit].sort((a, b) => a - b)) {
     const passage = library.passages[at]!;
     const quote = quoted.get(passage.id)?.quote;
     if (quote) results.push({ passage: cite(library, passage), quote, speaker: quote.speaker!, reason: "quote" });
-    else if (reportsStance(library, at) && resolved.mentionedIn(passage.text)) {
+    else if (named.has(at) && library.stance[at] === 1) {
       results.push({ passage: cite(library, passage), speaker: resolved.actor.name, reason: "stance" });
     }
   }
@@ -62,16 +63,10 @@ export function position(library: Library, asked: string, topic?: string): Posit
   return { ...base, resolved: resolved.actor, members, results: onTopic };
 }
 
-/** Whether a passage holds a word of stance; worked out once per passage of a library, on first need. */
-function reportsStance(library: Library, at: number): boolean {
-  let known = stanceOf.get(library);
-  if (!known) stanceOf.set(library, (known = new Uint8Array(library.passages.length)));
-  if (known[at] === 0) known[at] = wordTokens(library.passages[at]!.text).some((token) => STANCE_WORDS.has(stem(token.word))) ? 2 : 1;
-  return known[at] === 2;
+/** Whether each passage holds a word of stance (1) or not (0): worked out once, when the engine is built. */
+export function stanceFlags(passages: readonly { text: string }[]): Uint8Array {
+  return Uint8Array.from(passages, (passage) => (wordTokens(passage.text).some((token) => STANCE_WORDS.has(stem(token.word))) ? 1 : 0));
 }
-
-/** Per library: 0 not yet known, 1 no stance word, 2 a stance word. */
-const stanceOf = new WeakMap<Library, Uint8Array>();
 
 function byReason(results: PositionResult[], reason: PositionResult["reason"]): PositionResult[] {
   return results.filter((result) => result.reason === reason);

@@ -21,15 +21,28 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Folds a text for comparison: lowercase, no diacritics, straight quotes, plain hyphens and spaces. */
 export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[‘’‚‛′`´]/g, "'")
-    .replace(/[“”„‟″«»]/g, '"')
-    .replace(/[‐‑‒–—―]/g, "-")
-    .replace(/\s+/g, " ")
-    .toLowerCase();
+  // Quote marks and dashes first (their decomposition is themselves): most news sentences are
+  // then plain ASCII and skip the costly decomposition. Same result as decomposing everything.
+  let folded = text.replace(PLAIN_MARKS, (mark) => MARK_FOLDS[mark]!);
+  if (NON_ASCII.test(folded)) {
+    folded = folded
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .replace(/[‘’‚‛′`´]/g, "'")
+      .replace(/[“”„‟″«»]/g, '"')
+      .replace(/[‐‑‒–—―]/g, "-");
+  }
+  return folded.replace(/\s+/g, " ").toLowerCase();
 }
+
+/** Marks whose decomposition is themselves, so they can be folded before decomposing. */
+const PLAIN_MARKS = /[‘’‚‛′`“”„‟«»‐‑‒–—―]/g;
+const MARK_FOLDS: Record<string, string> = Object.fromEntries([
+  ...[..."‘’‚‛′`"].map((mark) => [mark, "'"]),
+  ...[..."“”„‟«»"].map((mark) => [mark, '"']),
+  ...[..."‐‑‒–—―"].map((mark) => [mark, "-"]),
+]);
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** A word of a text with where it stands in that text. */
 export interface WordToken {

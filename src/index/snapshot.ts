@@ -29,7 +29,7 @@ import { TextIndex } from "./text-index";
  */
 
 /** Bumped whenever what a section holds changes meaning; older files are refused, then rebuilt. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 const FORMAT = "citebot-snapshot";
 
@@ -113,6 +113,8 @@ export interface SnapshotReader {
   chunks<T = unknown>(name: string): T[];
   /** A binary section (a typed array written as is) as 32-bit unsigned integers. */
   uint32(name: string): Uint32Array;
+  /** A binary section as bytes (a copy). */
+  bytes(name: string): Uint8Array;
 }
 
 /**
@@ -172,6 +174,11 @@ export async function readSnapshot(file: string, expectedHash?: string): Promise
       const copy = new Uint32Array((range[1] - range[0]) / 4);
       new Uint8Array(copy.buffer).set(body.subarray(range[0], range[1]));
       return copy;
+    },
+    bytes: (name: string): Uint8Array => {
+      const range = offsets.get(name);
+      if (!range) throw new SnapshotError(file, `has no section ${name}`);
+      return Uint8Array.from(body.subarray(range[0], range[1]));
     },
     chunks: <T>(name: string): T[] => {
       const out: T[] = [];
@@ -235,6 +242,8 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
       ...chunkedSections("mentions.runs", mentions.runs, 100_000),
       ["mentions.offsets", mentions.offsets],
       ["mentions.positions", mentions.positions],
+      ["mentions.irregular", mentions.irregular],
+      ["stance", parts.stance],
     ],
   );
 }
@@ -258,7 +267,9 @@ export async function loadSnapshot(file: string, expectedHash?: string): Promise
         runs: reader.chunks<string>("mentions.runs"),
         offsets: reader.uint32("mentions.offsets"),
         positions: reader.uint32("mentions.positions"),
+        irregular: reader.uint32("mentions.irregular"),
       }),
+      stance: reader.bytes("stance"),
     });
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
