@@ -33,6 +33,11 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       continue;
     }
     const closeAt = findClose(text, i + 1, ch, close);
+    // A single mark never closed is an apostrophe typed the wrong way round ("the ‘90s"), not a quote.
+    if (closeAt === null && ch === "‘") {
+      i++;
+      continue;
+    }
     const innerEnd = closeAt ?? text.length;
     const span = trimSpan(text, i + 1, innerEnd);
     if (span) spans.push({ ...span, outerStart: i, outerEnd: closeAt === null ? text.length : closeAt + 1 });

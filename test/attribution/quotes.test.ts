@@ -16,6 +16,10 @@ describe("findQuoteSpans", () => {
     expect(texts(`Moscow's demand and the leaders' view, which they can't accept.`)).toEqual([]);
   });
 
+  it("does not open a quote at a single mark that never closes", () => {
+    expect(texts(`Music from the ‘90s is back, he said.`)).toEqual([]);
+  });
+
   it("keeps apostrophes and nested quotes inside a quote", () => {
     expect(texts(`Sybhia accused Putin of “wasting the world’s time,” while`)).toEqual(["wasting the world’s time"]);
     expect(texts(`"He told me 'never give up'," she said.`)).toEqual(["He told me 'never give up'"]);
