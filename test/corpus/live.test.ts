@@ -2,6 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Engine } from "../../src/answers/engine";
 import { previewFile, previewLink } from "../../src/corpus/import";
 import { CorpusRebuildError, LiveCorpus } from "../../src/corpus/live";
 import { fixture, type NewsSite, startNewsSite } from "./news-site";
@@ -148,6 +149,31 @@ describe("LiveCorpus", () => {
     expect(answered).toBeGreaterThan(reloadAnswers + 3);
     expect(speakerOf(live, NEW_QUOTE)).toBe("Daniel Levy");
   });
+
+  it("builds in a worker thread from offThreadFrom articles on, so the main thread stays free to answer", async () => {
+    const fixtures = (await readdir(FIXTURES)).filter((name) => !name.startsWith("2017-01-13") && !name.startsWith("2007-11-28"));
+    for (let copy = 0; copy < 12; copy++) for (const name of fixtures) await copyFile(path.join(FIXTURES, name), path.join(dir, `copy-${copy}-${name}`));
+    const live = await LiveCorpus.open(dir, { offThreadFrom: 0 });
+    const articles = live.list();
+    const started = performance.now();
+    Engine.fromArticles(articles);
+    const onMainThread = performance.now() - started;
+
+    let longest = 0;
+    let done = false;
+    const adding = live.add(annapolis, "bob").finally(() => (done = true));
+    for (let last = performance.now(); !done; ) {
+      expect(speakerOf(live, SEED_QUOTE)).toBe("Donald Trump");
+      await new Promise((resolve) => setImmediate(resolve));
+      longest = Math.max(longest, performance.now() - last);
+      last = performance.now();
+    }
+    await adding;
+    expect(speakerOf(live, NEW_QUOTE)).toBe("Daniel Levy");
+    expect(live.engine.stats().articles).toBe(articles.length + 1);
+    // Reading the built engine back blocks a little; building it on the main thread would block all along.
+    expect(longest).toBeLessThan(onMainThread / 2);
+  }, 60_000);
 
   it("lands concurrent adds from two moderators, and the live engine has both", async () => {
     const live = await LiveCorpus.open(dir);

@@ -1,0 +1,16 @@
+/**
+ * Builds an engine off the main thread and saves it as a snapshot for the main thread to read
+ * back: see {@link buildOffThread}. Run as a worker, never imported.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { Engine } from "../answers/engine";
+import { saveSnapshot } from "../index/snapshot";
+import type { Article } from "./article";
+
+const { articles, file } = workerData as { articles: Article[]; file: string };
+try {
+  await saveSnapshot(Engine.fromArticles(articles), file);
+  parentPort!.postMessage({ ok: true });
+} catch (error) {
+  parentPort!.postMessage({ ok: false, message: (error as Error).message });
+}
