@@ -88,7 +88,7 @@ export class LiveCorpus {
   /**
    * Opens a corpus folder and builds the first engine. A rejected file does not stop the bot:
    * it is left out and listed in `status().skipped`.
-   * @throws Error when the folder cannot be read or created
+   * @throws Error when the folder does not exist or cannot be read
    */
   static async open(dir: string, options: LiveCorpusOptions = {}): Promise<LiveCorpus> {
     const store = await CorpusStore.open(dir);
