@@ -15,12 +15,12 @@ import { CorpusRebuildError, LiveCorpus } from "../src/corpus/live";
 import { CorpusStoreError } from "../src/corpus/store";
 
 const USAGE = `usage: npm run corpus -- <command> [--corpus DIR]
-  add <url|file> [--dry-run]         add an article from a web page or a .md/.txt file
-  replace <id> <url|file> [--dry-run] replace an article, keeping its id
-  remove <id>                        remove an article (kept in DIR/.citebot/history)
-  list                               the articles, one a line
-  reload                             read the folder again after hand edits
-  status                             counts, last change, recent audit entries`;
+  add <url|file> [--dry-run]           add an article from a web page or a .md/.txt file
+  replace <id> <url|file> [--dry-run]  replace an article, keeping its id
+  remove <id>                          remove an article (kept in DIR/.citebot/history)
+  list                                 the articles, one a line
+  reload                               read the folder again after hand edits
+  status                               counts, last change, recent audit entries`;
 
 /** Bad input: what was wrong, for stderr; exit code 2. */
 class UsageError extends Error {}
