@@ -15,11 +15,12 @@ export interface QuoteSpan {
   outerEnd: number;
 }
 
-/** Straight single marks are too often apostrophes to trust; double and curly marks are not. */
+/** Opening marks and their closing marks. Straight single marks are too often apostrophes to trust. */
 const PAIRS: Record<string, string> = { "“": "”", '"': '"', "‘": "’", "«": "»" };
 
 /**
- * Every quoted stretch of `text`, in order. A mark left open runs to the end of the text.
+ * Every quoted stretch of `text`, in order. A double mark left open runs to the end of the text
+ * (news style lets a quote run on into the next paragraph); a single one left open is no quote.
  * Quotes nested inside a quote are part of it, not separate quotes.
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
@@ -85,8 +86,8 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
 }
 
 /**
- * Clips paragraph-level quote spans to one sentence that starts at `sentenceStart` in the
- * paragraph and has `length` characters; offsets come back relative to the sentence.
+ * Clips paragraph-level quote spans to one sentence, `sentenceText`, which starts at
+ * `sentenceStart` in the paragraph; offsets come back relative to the sentence.
  */
 export function clipToSentence(spans: QuoteSpan[], sentenceText: string, sentenceStart: number): QuoteSpan[] {
   const sentenceEnd = sentenceStart + sentenceText.length;
