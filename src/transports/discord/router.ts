@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import type { z } from "zod";
 import type { Command } from "../../../commands/command";
+import { MAX_INPUT_LENGTH } from "../../../commands/limits";
 import type { Engine } from "../../answers/engine";
 import type { Answer } from "../../answers/types";
 import type { Logger } from "../../log";
@@ -141,6 +142,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const content = interaction.targetMessage.content;
     if (!command) throw new Error("the who-said command is not loaded");
     if (quoteCandidates(content).length === 0) {
+      // Text whose every sentence is too long is not "no text": say what to do instead.
+      if (content.trim() !== "") {
+        await interaction.reply(notice(`That message has no sentence short enough to look up (${MAX_INPUT_LENGTH} characters at most): copy the quote into /who-said.`));
+        return { outcome: "too long" };
+      }
       await interaction.reply(notice("That message has no text to look up: Citebot reads a message's words, not its images or embeds."));
       return { outcome: "no text" };
     }
