@@ -158,6 +158,15 @@ describe("hostile input through the real client", () => {
     expect(body.flags).toBe(64);
   });
 
+  it('"Who said this?" on a wall of text with no short sentence says what to do, not that there is no text', async () => {
+    const wall = server.messageCommand(WHO_SAID_THIS, `@everyone ${"blah ".repeat(1_200)}`);
+    seen.push(wall);
+    expect((await finalMessage(wall)).content).toBe("That message has no sentence short enough to look up (500 characters at most): copy the quote into /who-said.");
+    const empty = server.messageCommand(WHO_SAID_THIS, "   ");
+    seen.push(empty);
+    expect((await finalMessage(empty)).content).toMatch(/^That message has no text to look up/);
+  });
+
   it("60 random interactions: each answered once, within the limits, pinging nobody, no error reply", async () => {
     await fc.assert(
       fc.asyncProperty(anyCase, async (input) => {
