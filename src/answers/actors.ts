@@ -1,6 +1,7 @@
 import { blocOf, partyTerms, resolveParty } from "../attribution/lexicon";
 import type { Actor } from "../attribution/types";
-import { foldText, sameWord, STOP_WORDS, wordTokens } from "../index/normalize";
+import SearchableMap from "minisearch/SearchableMap";
+import { foldText, sameWord, stem, STOP_WORDS, typoAllowance, wordTokens } from "../index/normalize";
 import type { Library } from "./library";
 
 /** An actor a user asked about, and for a party the people and bodies that speak for it. */
@@ -37,12 +38,38 @@ export function resolveActor(library: Library, asked: string): ResolvedActor | n
   const party = exact.find((actor) => actor.kind === "party")?.name ?? resolveParty(asked);
   if (party) return partyOf(library, party, exact.find((actor) => actor.kind === "party"));
   if (exact[0]) return single(exact[0]);
-  const askedWords = contentWords(asked);
+  const fuzzy = firstAliasMatching(lookupOf(library), contentWords(asked));
+  return fuzzy ? single(fuzzy) : null;
+}
+
+/**
+ * The actor (not a party) of the first alias, in library order, of which each asked word matches
+ * a word, typos allowed. The alias words that can match are found in a word tree (typos) and by
+ * stem (endings), so only the aliases holding them are considered.
+ */
+export function firstAliasMatching(lookup: ActorLookup, askedWords: readonly string[]): Actor | null {
   if (askedWords.length === 0) return null;
-  const fuzzy = lookupOf(library).aliasWords.find(
-    ({ actor, words }) => actor.kind !== "party" && askedWords.every((word) => words.some((other) => sameWord(word, other))),
-  );
-  return fuzzy ? single(fuzzy.actor) : null;
+  let common: Set<number> | null = null;
+  for (const word of askedWords) {
+    const holding = new Set<number>();
+    for (const other of similarWords(lookup, word)) for (const at of lookup.aliasesWithWord.get(other) ?? []) if (!common || common.has(at)) holding.add(at);
+    common = holding;
+    if (common.size === 0) return null;
+  }
+  let first = Number.POSITIVE_INFINITY;
+  for (const at of common!) first = Math.min(first, at);
+  return lookup.aliasWords[first]!.actor;
+}
+
+/** The alias words that are the same word as `word` (sameWord): equal, same stem, or a typo away. */
+function similarWords(lookup: ActorLookup, word: string): string[] {
+  const found = new Set<string>();
+  if (lookup.aliasesWithWord.has(word)) found.add(word);
+  for (const other of lookup.wordsByStem.get(stem(word)) ?? []) found.add(other);
+  const allowance = typoAllowance(word);
+  // A typo with letters swapped is one edit to sameWord and two to the tree's plain edit distance.
+  if (allowance > 0) for (const [other] of lookup.wordTree.fuzzyGet(word, 2 * allowance)) found.add(other);
+  return [...found].filter((other) => sameWord(word, other));
 }
 
 /** What resolving a name needs from a library, worked out once per library: its actors by folded alias, and each alias's words. */
@@ -50,6 +77,10 @@ interface ActorLookup {
   byAlias: ReadonlyMap<string, readonly Actor[]>;
   /** Every alias of every actor, in library order. */
   aliasWords: ReadonlyArray<{ actor: Actor; words: readonly string[] }>;
+  /** For each word of an alias of an actor that is not a party: those aliases (positions in `aliasWords`). */
+  aliasesWithWord: ReadonlyMap<string, readonly number[]>;
+  wordTree: SearchableMap<true>;
+  wordsByStem: ReadonlyMap<string, readonly string[]>;
 }
 
 const lookups = new WeakMap<Library, ActorLookup>();
@@ -69,7 +100,24 @@ export function lookupOf(library: Library): ActorLookup {
       aliasWords.push({ actor, words: wordTokens(alias).map((t) => t.word) });
     }
   }
-  lookups.set(library, (lookup = { byAlias, aliasWords }));
+  const aliasesWithWord = new Map<string, number[]>();
+  aliasWords.forEach(({ actor, words }, at) => {
+    if (actor.kind === "party") return;
+    for (const word of words) {
+      const list = aliasesWithWord.get(word);
+      if (!list) aliasesWithWord.set(word, [at]);
+      else if (list.at(-1) !== at) list.push(at);
+    }
+  });
+  const wordTree = new SearchableMap<true>();
+  const wordsByStem = new Map<string, string[]>();
+  for (const word of aliasesWithWord.keys()) {
+    wordTree.set(word, true);
+    const list = wordsByStem.get(stem(word));
+    if (list) list.push(word);
+    else wordsByStem.set(stem(word), [word]);
+  }
+  lookups.set(library, (lookup = { byAlias, aliasWords, aliasesWithWord, wordTree, wordsByStem }));
   return lookup;
 }
 
