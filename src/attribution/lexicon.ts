@@ -8,6 +8,8 @@
  * One row per party: `Name|bloc|terms`, terms comma-separated (short forms, demonyms, capital,
  * seats of government). Kept as a table so adding a country is adding a line.
  */
+// "European leaders" in the news are the EU's and its neighbours', not Moscow's or Kyiv's: the
+// countries east of the EU form a bloc of their own.
 const PARTY_TABLE = `
 United States|North America|US,U.S.,USA,U.S.A.,United States of America,America,American,Americans,Washington,White House,Pentagon,State Department,Capitol Hill
 Canada|North America|Canadian,Ottawa
@@ -58,10 +60,10 @@ Iceland|Europe|Icelandic,Reykjavik
 Estonia|Europe|Estonian,Tallinn
 Latvia|Europe|Latvian,Riga
 Lithuania|Europe|Lithuanian,Vilnius
-Belarus|Europe|Belarusian,Minsk
-Ukraine|Europe|Ukrainian,Ukrainians,Kyiv,Kiev,Bankova
-Moldova|Europe|Moldovan,Chisinau
-Russia|Europe|Russian,Russians,Russian Federation,Moscow,Kremlin
+Belarus|Eastern Europe|Belarusian,Minsk
+Ukraine|Eastern Europe|Ukrainian,Ukrainians,Kyiv,Kiev,Bankova
+Moldova|Eastern Europe|Moldovan,Chisinau
+Russia|Eastern Europe|Russian,Russians,Russian Federation,Moscow,Kremlin
 Serbia|Europe|Serbian,Serb,Serbs,Belgrade
 Croatia|Europe|Croatian,Croat,Zagreb
 Bosnia and Herzegovina|Europe|Bosnia,Bosnian,Sarajevo

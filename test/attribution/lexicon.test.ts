@@ -61,7 +61,7 @@ describe("blocOf", () => {
   it("gives the continent or bloc of a country", () => {
     expect(blocOf("France")).toBe("Europe");
     expect(blocOf("Japan")).toBe("Asia");
-    expect(blocOf("Moscow")).toBe("Europe");
+    expect(blocOf("Moscow")).toBe("Eastern Europe");
     expect(blocOf("Europe")).toBeNull();
     expect(blocOf("Atlantis")).toBeNull();
   });

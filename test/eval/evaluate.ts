@@ -21,6 +21,7 @@ const positionGold = z.array(
     topic: z.string().optional(),
     resolved: z.string(),
     members: z.array(z.string()).optional(),
+    notMembers: z.array(z.string()).optional(),
     passages: z.array(z.string()).min(1),
   }),
 );
@@ -109,8 +110,9 @@ export async function evaluate(engine?: Engine): Promise<EvaluationReport> {
         const found = new Set(answer.results.map((result) => result.passage.citation));
         const missing = gold.passages.filter((passage) => !found.has(passage));
         const missingMembers = (gold.members ?? []).filter((member) => !answer.members.some((name) => sameName(name, member)));
-        const right = answer.resolved !== null && sameName(answer.resolved.name, gold.resolved) && missing.length === 0 && missingMembers.length === 0;
-        const name = `${gold.actor}${gold.topic ? ` on ${gold.topic}` : ""} -> ${answer.resolved?.name ?? "unknown"}; missing ${[...missing, ...missingMembers].join(", ") || "nothing"}`;
+        const wrongMembers = (gold.notMembers ?? []).filter((member) => answer.members.some((name) => sameName(name, member)));
+        const right = answer.resolved !== null && sameName(answer.resolved.name, gold.resolved) && missing.length === 0 && missingMembers.length === 0 && wrongMembers.length === 0;
+        const name = `${gold.actor}${gold.topic ? ` on ${gold.topic}` : ""} -> ${answer.resolved?.name ?? "unknown"}; missing ${[...missing, ...missingMembers].join(", ") || "nothing"}${wrongMembers.length > 0 ? `; wrongly counts ${wrongMembers.join(", ")}` : ""}`;
         return { name, right };
       }),
     ),
