@@ -5,7 +5,7 @@ import { Engine } from "../answers/engine";
 import { MentionIndex } from "../answers/mentions";
 import type { Actor, Quote } from "../attribution/types";
 import type { Article } from "../corpus/article";
-import type { Passage } from "../passages/passages";
+import { citationId, type Passage } from "../passages/passages";
 import { TextIndex } from "./text-index";
 
 /**
@@ -219,6 +219,47 @@ function indexFrom(reader: SnapshotReader, name: string): TextIndex {
   });
 }
 
+/** Numbers per passage in the layout section: article, paragraph, sentence, start and end in the paragraph. */
+const LAYOUT = 5;
+
+/**
+ * Passages as where they stand in their articles (their text is the paragraph's, between two
+ * offsets), not their text again; as JSON only if some sentence cannot be found in its paragraph.
+ */
+function passageSections(articles: readonly Article[], passages: readonly Passage[]): Array<[string, string | Uint32Array]> {
+  const layout = new Uint32Array(passages.length * LAYOUT);
+  const articleIndex = new Map(articles.map((article, k) => [article.id, k]));
+  let cursor = 0;
+  let previous = "";
+  for (let k = 0; k < passages.length; k++) {
+    const passage = passages[k]!;
+    const article = articleIndex.get(passage.doc);
+    const paragraph = article === undefined ? undefined : articles[article]!.paragraphs[passage.paragraph - 1];
+    const key = `${passage.doc}:${passage.paragraph}`;
+    if (key !== previous) [cursor, previous] = [0, key];
+    const start = paragraph?.indexOf(passage.text, cursor) ?? -1;
+    if (article === undefined || start < 0) return chunkedSections("passages", passages);
+    layout.set([article, passage.paragraph, passage.sentence, start, start + passage.text.length], k * LAYOUT);
+    cursor = start + passage.text.length;
+  }
+  return [["passages.layout", layout]];
+}
+
+function passagesFrom(reader: SnapshotReader, articles: readonly Article[]): Passage[] {
+  if (!reader.names().includes("passages.layout")) return reader.chunks<Passage>("passages");
+  const layout = reader.uint32("passages.layout");
+  const passages: Passage[] = new Array(layout.length / LAYOUT);
+  for (let k = 0; k < passages.length; k++) {
+    const at = k * LAYOUT;
+    const article = articles[layout[at]!]!;
+    const paragraph = layout[at + 1]!;
+    const sentence = layout[at + 2]!;
+    const text = article.paragraphs[paragraph - 1]!.slice(layout[at + 3]!, layout[at + 4]!);
+    passages[k] = { id: citationId(article.id, paragraph, sentence), doc: article.id, paragraph, sentence, text };
+  }
+  return passages;
+}
+
 /**
  * Saves everything an engine needs to answer, for `loadSnapshot` to read back at the next start.
  * @returns the header written
@@ -234,7 +275,7 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
     },
     [
       ...chunkedSections("articles", parts.articles, 2_000),
-      ...chunkedSections("passages", parts.passages),
+      ...passageSections(parts.articles, parts.passages),
       ...chunkedSections("quotes", parts.quotes),
       ...chunkedSections("actors", parts.actors),
       ...indexSections("passageIndex", parts.passageIndex),
@@ -256,9 +297,10 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
 export async function loadSnapshot(file: string, expectedHash?: string): Promise<Engine> {
   const reader = await readSnapshot(file, expectedHash);
   try {
+    const articles = reader.chunks<Article>("articles");
     return Engine.fromParts({
-      articles: reader.chunks<Article>("articles"),
-      passages: reader.chunks<Passage>("passages"),
+      articles,
+      passages: passagesFrom(reader, articles),
       quotes: reader.chunks<Quote>("quotes"),
       actors: reader.chunks<Actor>("actors"),
       passageIndex: indexFrom(reader, "passageIndex"),
