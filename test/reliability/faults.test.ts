@@ -141,6 +141,16 @@ describe("Discord faults", () => {
     expect(log().slice(logged).some((line) => line.msg === "reconnecting to the gateway")).toBe(true);
   });
 
+  it("an interaction sent while the gateway is down is replayed on resume and answered, once", async () => {
+    const back = server.disconnect(1006);
+    const meanwhile = ask("source", { citation: "tiny:1.2" });
+    await back;
+    const { body } = await answered(meanwhile);
+    expect(body.data.embeds[0].description).toContain("`tiny:1.2`");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(callbacks(meanwhile)).toHaveLength(1);
+  });
+
   it("an expired interaction (404 Unknown interaction, 10062): logged, not retried, nothing else breaks", async () => {
     const before = logLines.length;
     let expiredToken = "";

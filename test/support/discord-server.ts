@@ -131,6 +131,8 @@ export class DiscordServer {
   private readonly sessions = new EventEmitter();
   private readonly heartbeatInterval: number;
   private sequence = 0;
+  /** The session's recent dispatches to every bot, replayed on RESUME as Discord does. */
+  private readonly replay: { s: number; payload: unknown }[] = [];
   private sessionId = randomBytes(16).toString("hex");
   private port = 0;
 
@@ -390,6 +392,8 @@ export class DiscordServer {
           send(socket, { op: 9, d: false });
           return;
         }
+        // What was dispatched while the bot was away comes first, then RESUMED.
+        for (const missed of this.replay) if (missed.s > (payload.d?.seq ?? 0)) send(socket, missed.payload);
         this.dispatch("RESUMED", {}, socket);
         this.sessions.emit("session", "resumed");
         break;
@@ -399,7 +403,8 @@ export class DiscordServer {
   /**
    * Closes every gateway connection with `code`, as Discord does when it restarts a node
    * (4000, unknown error: the bot may resume). 1006 drops the connection without a closing
-   * handshake, as a network failure does. Resolves once the bot is connected again.
+   * handshake, as a network failure does. Resolves once the bot is connected again; what is
+   * dispatched meanwhile is replayed when it resumes.
    */
   async disconnect(code = 4000): Promise<void> {
     const session = once(this.sessions, "session");
@@ -413,6 +418,10 @@ export class DiscordServer {
   /** Sends a dispatch event to one connection or to every connected bot. */
   dispatch(event: string, data: unknown, socket?: WebSocket): void {
     const payload = { op: 0, t: event, s: ++this.sequence, d: data };
+    if (!socket) {
+      this.replay.push({ s: payload.s, payload });
+      if (this.replay.length > 2_000) this.replay.shift();
+    }
     for (const target of socket ? [socket] : this.sockets) send(target, payload);
   }
 
