@@ -303,10 +303,14 @@ describe("a write that fails", () => {
       })
       .message();
     const publish = preview.body.components[0].components.find((b: { label: string }) => b.label === "Publish").custom_id;
+    expect(preview.ephemeral).toBe(true);
     const restore = await fault();
     try {
       const click = server.interact({ type: 3, data: { custom_id: publish, component_type: 2 }, message: server.message(preview.body), ...member });
-      const { body, ephemeral } = await click.message();
+      const { body, via } = await click.message();
+      // An edit or update of the preview stays as private as the preview; a follow-up says so itself.
+      const flagged = (flags: number | undefined) => ((flags ?? 0) & 64) !== 0;
+      const ephemeral = via.path.endsWith("/callback") ? via.body.type === 7 || flagged(via.body.data?.flags) : via.method === "POST" ? flagged(via.body.flags) : true;
       return { content: String(body.content ?? ""), ephemeral };
     } finally {
       restore();
