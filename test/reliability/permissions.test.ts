@@ -25,6 +25,8 @@ const EVERYONE = "2248473465835073"; // the test server's default: no Manage Ser
 const MODERATOR_ROLE = "323456789012345678";
 const OTHER_ROLE = "423456789012345678";
 const UPLOAD = "---\ntitle: A story nobody may add\n---\n\n“We will not allow it,” said Jane Doe.\n";
+const HOSTILE_UPLOAD = `---\ntitle: "@everyone <@&123456789012345678> **BREAKING** ${"x".repeat(300)}"\n---\n\n“@here come quickly,” said <@123456789012345678>.\n`;
+let upload = UPLOAD;
 
 let server: DiscordServer;
 let bot: BotHandle;
@@ -45,7 +47,7 @@ beforeAll(async () => {
   live = await LiveCorpus.open(dir);
   const settings = { guildIds: [server.guildId], moderatorRoleIds: [MODERATOR_ROLE], fetch: { allowPrivate: true, timeoutMs: 2_000 } };
   // Attachments come from this stand-in for Discord's CDN, so that nothing is fetched.
-  const moderation = createModeration({ live, settings, download: async () => new TextEncoder().encode(UPLOAD) });
+  const moderation = createModeration({ live, settings, download: async () => new TextEncoder().encode(upload) });
   const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
   bot = await startBot(config, live, { logger, moderation, preconditions: [] });
   const role = (id: string, name: string) => ({ id, name, permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 });
@@ -214,6 +216,25 @@ describe("moderator commands from those who may not use them", () => {
       expect(callback.body).toEqual({ type: 8, data: { choices: [] } });
     }
     expect((await ask(MODERATOR).callback()).body.data.choices.length).toBeGreaterThan(0);
+  });
+
+  it("an article whose title and quotes mention everyone: previews, results, lists and status ping nobody", async () => {
+    upload = HOSTILE_UPLOAD;
+    try {
+      const preview = await corpus("add", { file: "hostile.md" }).message();
+      const published = await clickId(buttonId(preview.body, "Publish"), preview.body).message();
+      const listed = await corpus("list").message();
+      const status = await corpus("status").message();
+      const asked = await server.chatInput("who-said", { quote: "come quickly" }).message();
+      for (const { body } of [preview, published, listed, status, asked]) {
+        expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+        expect((body.content ?? "").length).toBeLessThanOrEqual(2_000);
+      }
+      expect(listed.body.content).toMatch(/everyone/);
+      expect(JSON.stringify(asked.body.embeds)).not.toMatch(/@everyone|@here|<@&?\d+>/);
+    } finally {
+      upload = UPLOAD;
+    }
   });
 
   it("logged every refusal, and nothing at error level", () => {
