@@ -61,7 +61,7 @@ export interface Attribution {
 }
 
 /** Documents that speak for whoever issued them: "the statement", "the release". */
-const DOCUMENTS = new Set(["statement", "release", "communique", "communiqué", "report", "letter"]);
+const DOCUMENTS = new Set(["statement", "release", "communique", "communiqué", "report", "letter", "resolution"]);
 
 /** Institution nouns general enough to stand for any institution: "the organization said". */
 const GENERIC_INSTITUTIONS = new Set(["organization", "organisation", "group", "company", "firm", "agency", "body", "institution"]);

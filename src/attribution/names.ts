@@ -49,7 +49,7 @@ const NAME_TITLES = new Set(["pope", "prince", "princess", "king", "queen", "she
 const PARTICLES = new Set(["bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "el", "dos", "del"]);
 
 /** Lowercase institution heads that make an organization of the capitalized words before them: "Yonhap news agency". */
-const LOWERCASE_INSTITUTION = /^(?:(?:news|press) )?(?:agency|military|navy|army|government|ministry|police|parliament|embassy|coast guard|foreign ministry|defence ministry|defense ministry)$/;
+const LOWERCASE_INSTITUTION = /^(?:(?:news|press) )?(?:agency|military|navy|army|government|ministry|police|parliament|embassy|coast guard|foreign ministry|defence ministry|defense ministry|(?:city |town |county )?council)$/;
 
 /** Reads every capitalized run of a sentence's unquoted tokens as a name with its title and party. */
 export function readNameRuns(tokens: Token[], text: string): NameRun[] {
@@ -71,7 +71,8 @@ export function readNameRuns(tokens: Token[], text: string): NameRun[] {
     }
     const run = readRun(tokens, text, i, j, partyAt);
     if (run) runs.push(run);
-    i = j;
+    // An institution name may run on past the capitals: "Brady Campaign and Center to Prevent Gun Violence".
+    i = Math.max(j, run?.last ?? j);
   }
   return runs;
 }
@@ -143,8 +144,10 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
   }
   // A name is more than function words: "One" of "Air Force One" is not a person.
   if (tokens.slice(nameFirst, j + 1).every((t) => NOT_NAME_WORDS.has(t.lower))) return null;
-  // Royal and religious titles belong to the name: "Pope Francis", "Prince Harry".
-  while (nameFirst > first && NAME_TITLES.has(tokens[nameFirst - 1]!.lower)) nameFirst--;
+  // Royal and religious titles belong to the name: "Pope Francis", "Prince Harry"; they mark a
+  // person too. Not after another title word: "First Lady Nancy Reagan" is titled, not a lady.
+  const titledName = nameFirst;
+  while (nameFirst > first && NAME_TITLES.has(tokens[nameFirst - 1]!.lower) && !TITLE_WORDS.has(tokens[nameFirst - 2]?.lower ?? "")) nameFirst--;
   const name = textOf(tokens, text, nameFirst, j);
   const prefix = readTitle(tokens, text, nameFirst, partyAt);
   const apposition = prefix.title ? null : readApposition(tokens, text, j, partyAt);
@@ -155,7 +158,7 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
     first: prefix.first,
     last: j,
     nameFirst,
-    personSignal: Boolean(title) || nextToSpeechVerb(tokens, prefix.first, j),
+    personSignal: Boolean(title) || nameFirst < titledName || nextToSpeechVerb(tokens, prefix.first, j),
     possessive,
   };
   if (title) run.title = title;

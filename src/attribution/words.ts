@@ -75,7 +75,8 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   presidential-spokesperson ministry press health education justice trade economy economic environment
   transport energy agriculture culture labour labor home affairs relations external internal military
   intelligence army navy air force party opposition union council cabinet assistant junior acting
-  nuclear top police`.split(/\s+/),
+  nuclear top police congressman congresswoman alderman alderwoman councillor councilor councilman
+  councilwoman assemblyman assemblywoman detective inspector superintendent constable sheriff`.split(/\s+/),
 );
 
 /** Modifiers that may stand before a title without being one: "Outgoing US President". */
@@ -102,7 +103,11 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   organiser organizer organisers organizers campaigner campaigners critic critics supporter supporters
   observer observers insider insiders executive executives employee employees staff defector
   family suspect defendant accused plaintiff mp woman man women men person people girl boy child
-  mourner mourners`.split(/\s+/),
+  mourner mourners singer musician artist actor actress rapper writer author poet novelist filmmaker
+  producer consultant athlete goalkeeper footballer driver pilot astronaut attendee attendees participant
+  participants spectator spectators visitor visitors guest guests bystander bystanders onlooker onlookers
+  tourist tourists colleague colleagues friend friends pastor priest entrepreneur businessman
+  businesswoman banker engineer designer photographer blogger commentator columnist presenter`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */
@@ -122,7 +127,7 @@ export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(
   group company corporation association federation league alliance network press broadcasting
   television radio statement report newspaper channel guard guards secretariat cabinet
   assembly bureau authority authorities command tribunal board inc corp ltd charity magazine
-  broadcaster website firm bank airline publisher watchdog club`.split(/\s+/),
+  broadcaster website firm bank airline publisher watchdog club campaign`.split(/\s+/),
 );
 
 /** Institution words that, lowercase after "the", can speak: "the joint statement said". */
@@ -132,7 +137,7 @@ export const SPEAKING_INSTITUTIONS: ReadonlySet<string> = new Set(
   secretariat network channel company firm group team club union party campaign university hospital
   school airline bank charity organisation organization prosecutors regulator watchdog
   tribunal coalition alliance movement militia release communique communiqué
-  letter body institution association federation society institute foundation board bureau`.split(/\s+/),
+  letter body institution association federation society institute foundation board bureau resolution`.split(/\s+/),
 );
 
 /** Pronouns that stand for a person speaking: "he said". */
