@@ -59,6 +59,8 @@ const STORE_DIR = ".citebot";
 export const AUDIT_FILE = path.join(STORE_DIR, "audit.jsonl");
 /** Earlier versions of replaced articles and removed articles: nothing a moderator does is lost. */
 export const HISTORY_DIR = path.join(STORE_DIR, "history");
+/** One file per change in progress: what it will log once in place. */
+const JOURNAL_DIR = path.join(STORE_DIR, "journal");
 
 /** Temporary files: `.<id>.md.<pid>.<random>.tmp`; dot-named and not *.md, so the loader skips them. */
 const TEMP_FILE = /^\.([a-z0-9-]+)\.md\.(\d+)\.[0-9a-f]+\.tmp$/;
@@ -68,7 +70,8 @@ const AUDIT_TAIL_BYTES = 64 * 1024;
 /**
  * The corpus folder as a store of articles. Every write is atomic (temporary file in the same
  * folder, fsync, rename or link, fsync the folder), every change is serialized through one
- * queue, checked before it is written, and recorded in the audit log.
+ * queue, checked before it is written, and recorded in the audit log; a journal entry written
+ * before each change lets the next open log a change whose writer died before logging it.
  */
 export class CorpusStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -88,6 +91,7 @@ export class CorpusStore {
     if (!folder?.isDirectory()) throw new Error(`corpus folder ${dir}: does not exist`);
     const store = new CorpusStore(dir);
     await store.removeStaleTempFiles();
+    await store.recoverJournals();
     return store;
   }
 
@@ -110,18 +114,20 @@ export class CorpusStore {
         const id = uniqueSlug(draft.title, (slug) => names.has(`${slug}.md`) || names.has(`${slug}.txt`));
         const { article, text } = render(id, draft);
         const checked = await check({ ...current, articles: [...current.articles, article] });
-        const temp = await this.writeTemp(id, text);
+        const sha256 = digest(text);
         try {
-          await link(temp, this.file(id));
+          await this.apply({ who, action: "add", id, sha256 }, async () => {
+            const temp = await this.writeTemp(id, text);
+            try {
+              await link(temp, this.file(id));
+            } finally {
+              await unlink(temp);
+            }
+          });
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === "EEXIST" && attempt < 5) continue;
           throw error;
-        } finally {
-          await unlink(temp);
         }
-        await this.syncDir();
-        const sha256 = digest(text);
-        await this.audit({ who, action: "add", id, sha256 });
         return { action: "add", article, sha256, checked };
       }
     });
@@ -137,13 +143,17 @@ export class CorpusStore {
       const { article, text } = render(id, draft);
       const current = await this.list();
       const checked = await check({ ...current, articles: [...current.articles.filter((a) => a.id !== id), article] });
-      for (const file of existing) await link(path.join(this.dir, file), this.historyFile(file));
-      await rename(await this.writeTemp(id, text), this.file(id));
-      // A .txt article becomes .md: drop the .txt, which the loader would now reject as a duplicate.
-      for (const file of existing) if (file !== `${id}.md`) await unlink(path.join(this.dir, file));
-      await this.syncDir();
       const sha256 = digest(text);
-      await this.audit({ who, action: "replace", id, sha256 });
+      await this.apply({ who, action: "replace", id, sha256 }, async () => {
+        for (const file of existing) await link(path.join(this.dir, file), this.historyFile(file));
+        const temp = await this.writeTemp(id, text);
+        await rename(temp, this.file(id)).catch(async (error: unknown) => {
+          await unlink(temp).catch(() => undefined);
+          throw error;
+        });
+        // A .txt article becomes .md: drop the .txt, which the loader would now reject as a duplicate.
+        for (const file of existing) if (file !== `${id}.md`) await unlink(path.join(this.dir, file));
+      });
       return { action: "replace", article, sha256, checked };
     });
   }
@@ -158,11 +168,10 @@ export class CorpusStore {
       const current = await this.list();
       const article = current.articles.find((a) => a.id === id);
       const checked = await check({ ...current, articles: current.articles.filter((a) => a.id !== id) });
-      const bytes = await readFile(path.join(this.dir, existing[0]!));
-      for (const file of existing) await rename(path.join(this.dir, file), this.historyFile(file));
-      await this.syncDir();
-      const sha256 = digest(bytes);
-      await this.audit({ who, action: "remove", id, sha256 });
+      const sha256 = digest(await readFile(path.join(this.dir, existing[0]!)));
+      await this.apply({ who, action: "remove", id, sha256 }, async () => {
+        for (const file of existing) await rename(path.join(this.dir, file), this.historyFile(file));
+      });
       // A file the loader rejected can still be removed: describe it by its id alone.
       return { action: "remove", article: article ?? { id, title: id, paragraphs: [] }, sha256, checked };
     });
@@ -176,7 +185,7 @@ export class CorpusStore {
     return this.serialized(who, async () => {
       const corpus = await this.list();
       const checked = await check(corpus);
-      await this.audit({ who, action: "reload" });
+      await this.audit(auditEntrySchema.parse({ at: new Date().toISOString(), who, action: "reload" }));
       return { corpus, checked };
     });
   }
@@ -215,7 +224,11 @@ export class CorpusStore {
       await mkdir(path.join(this.dir, HISTORY_DIR), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         throw new CorpusStoreError(`the corpus folder ${this.dir} cannot be written to (${error.code ?? error.message}): ask the operator to fix its permissions`);
       });
-      return task();
+      return task().catch((error: NodeJS.ErrnoException) => {
+        // A file system error here came before the change was in place: say so, with its code.
+        if (!error.syscall || error.code === undefined) throw error;
+        throw new CorpusStoreError(`the change could not be saved in ${this.dir} (${error.code}, ${error.syscall}): the corpus is as it was`);
+      });
     });
     this.queue = result.catch(() => undefined);
     return result;
@@ -242,29 +255,77 @@ export class CorpusStore {
   /** Writes `text` to a new temporary file beside the article and flushes it to disk. */
   private async writeTemp(id: string, text: string): Promise<string> {
     const temp = path.join(this.dir, `.${id}.md.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(text, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFlushed(temp, text);
     return temp;
   }
 
-  /** Flushes the folder itself, so a rename or link survives a power cut. */
-  private async syncDir(): Promise<void> {
-    const handle = await open(this.dir, "r");
+  /** Flushes the corpus folder itself, so a rename or link survives a power cut. */
+  private syncDir(): Promise<void> {
+    return syncFolder(this.dir);
+  }
+
+  /**
+   * Makes a change: notes it in the journal, runs `commit` (the one step that puts it in
+   * place), then logs it and clears the journal. Killed after the commit and before the log,
+   * the next open finds the journal and logs the change then, so the log always agrees with
+   * the folder. A commit that fails leaves nothing behind.
+   */
+  private async apply(change: Omit<AuditEntry, "at">, commit: () => Promise<void>): Promise<void> {
+    const entry = auditEntrySchema.parse({ at: new Date().toISOString(), ...change });
+    const journal = path.join(this.dir, JOURNAL_DIR, `${process.pid}.${randomBytes(6).toString("hex")}.json`);
+    await mkdir(path.dirname(journal), { recursive: true });
+    await writeFlushed(journal, JSON.stringify(entry));
+    await syncFolder(path.dirname(journal));
     try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+      await commit();
+    } catch (error) {
+      await unlink(journal).catch(() => undefined);
+      throw error;
+    }
+    // In place now: whatever fails below, the change stands and is not reported as failed.
+    await this.syncDir().catch(() => undefined);
+    await this.audit(entry)
+      .then(() => unlink(journal))
+      .catch(() => undefined); // the journal stays, and the next open logs the change
+  }
+
+  /**
+   * Logs the changes of writers that died between their commit and their audit entry, and
+   * clears their journals; a change that never got in place is dropped with its journal.
+   */
+  private async recoverJournals(): Promise<void> {
+    const folder = path.join(this.dir, JOURNAL_DIR);
+    for (const name of await readdir(folder).catch(() => [])) {
+      const pid = Number(name.split(".")[0]);
+      if (isRunning(pid)) continue;
+      const file = path.join(folder, name);
+      try {
+        const entry = auditEntrySchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+        // A torn journal was being written when its writer died: nothing was committed after it.
+        if (entry.success && (await this.inPlace(entry.data)) && !(await this.logged(entry.data))) await this.audit(entry.data);
+        await unlink(file);
+      } catch {
+        // Read-only, or unreadable: left for a later open.
+      }
     }
   }
 
+  /** Whether a journaled change is what the folder shows. */
+  private async inPlace(entry: AuditEntry): Promise<boolean> {
+    const digests = await Promise.all(
+      [`${entry.id}.md`, `${entry.id}.txt`].map((file) => readFile(path.join(this.dir, file)).then(digest, () => null)),
+    );
+    return entry.action === "remove" ? !digests.includes(entry.sha256 ?? "") : digests[0] === entry.sha256;
+  }
+
+  /** Whether the audit log's tail already has this entry (the writer died after logging it). */
+  private async logged(entry: AuditEntry): Promise<boolean> {
+    return (await this.recentAudit(50)).some((known) => JSON.stringify(known) === JSON.stringify(entry));
+  }
+
   /** Appends one entry to the audit log and flushes it. */
-  private async audit(entry: Omit<AuditEntry, "at">): Promise<void> {
-    const line = `${JSON.stringify(auditEntrySchema.parse({ at: new Date().toISOString(), ...entry }))}\n`;
+  private async audit(entry: AuditEntry): Promise<void> {
+    const line = `${JSON.stringify(entry)}\n`;
     const handle = await open(path.join(this.dir, AUDIT_FILE), "a");
     try {
       await handle.write(line);
@@ -306,6 +367,30 @@ function assertDocId(id: string): void {
   if (!check.success) {
     const shown = id.slice(0, 100).replace(/[^\x20-\x7e]/g, "?"); // never echo a NUL or a control character
     throw new CorpusStoreError(`"${shown}" is not a document id: ${check.error.issues[0]?.message}`);
+  }
+}
+
+/** Writes a new file and flushes it to disk; on failure (a full disk) the partial file is deleted, so it holds no space. */
+async function writeFlushed(file: string, text: string): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(file).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+}
+
+/** Flushes a folder's entries (files created, renamed, linked). */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

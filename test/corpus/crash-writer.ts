@@ -2,21 +2,26 @@
  * A writer to be killed: replaces one article again and again, numbering each version, until
  * the test sends SIGKILL. Run with `node --import tsx crash-writer.ts DIR MODE`:
  * - "loop": prints "ready" after the first version and keeps writing, to be killed at any moment;
- * - "stall": the first rename (temporary file written and flushed, not yet in place) prints
- *   "committing" and never returns, to be killed exactly between the write and the rename.
+ * - "before-rename": the first rename (temporary file written and flushed, not yet in place)
+ *   prints "stalled" and never returns, to be killed exactly between the write and the rename;
+ * - "before-audit": the first append to the audit log (the article in place, not yet logged)
+ *   prints "stalled" and never returns.
  */
 import fs from "node:fs/promises";
 import { syncBuiltinESMExports } from "node:module";
 
 const [dir = "", mode = "loop"] = process.argv.slice(2);
-if (mode === "stall") {
-  // Patched before the store is loaded; syncBuiltinESMExports makes its `import { rename }` see it.
-  fs.rename = () => {
-    process.stdout.write("committing\n");
-    return new Promise<never>(() => undefined);
-  };
-  syncBuiltinESMExports();
+const stall = () => {
+  process.stdout.write("stalled\n");
+  return new Promise<never>(() => undefined);
+};
+// Patched before the store is loaded; syncBuiltinESMExports makes its `import { rename, open }` see it.
+if (mode === "before-rename") fs.rename = stall;
+if (mode === "before-audit") {
+  const open = fs.open;
+  fs.open = ((file: string, flags?: string) => (flags === "a" ? stall() : open(file, flags))) as typeof fs.open;
 }
+syncBuiltinESMExports();
 const { CorpusStore } = await import("../../src/corpus/store");
 const store = await CorpusStore.open(dir);
 const accept = () => undefined;

@@ -154,7 +154,7 @@ describe("crash safety", () => {
   });
 
   /** Starts the crash writer and kills it with SIGKILL once it prints `signal`, after `delayMs`. */
-  async function killWriter(mode: "loop" | "stall", signal: string, delayMs: number): Promise<void> {
+  async function killWriter(mode: "loop" | "before-rename" | "before-audit", signal: string, delayMs: number): Promise<void> {
     const child = spawn(process.execPath, ["--import", "tsx", "test/corpus/crash-writer.ts", dir, mode], { stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((resolve) => child.stdout.on("data", (data: Buffer) => data.toString().includes(signal) && resolve()));
     await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -165,7 +165,7 @@ describe("crash safety", () => {
   it("a writer killed between the write and the rename leaves the old article; the loader ignores the temporary file and open cleans it", async () => {
     const store = await CorpusStore.open(dir);
     await store.add(draft("Story", "The old version."), "t", accept);
-    await killWriter("stall", "committing", 0);
+    await killWriter("before-rename", "stalled", 0);
     const leftovers = (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
     expect(leftovers).toHaveLength(1);
     expect(await readFile(path.join(dir, leftovers[0]!), "utf8")).toContain("Story version 1"); // the new version, whole, not in place
@@ -173,6 +173,33 @@ describe("crash safety", () => {
     expect(rejected).toEqual([]);
     expect(articles).toMatchObject([{ id: "story", title: "Story", paragraphs: ["The old version.", "Second paragraph."] }]);
     await CorpusStore.open(dir);
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    // The journal of a change that never got in place is dropped: the log has the add alone.
+    expect((await auditLines()).map((entry) => entry.action)).toEqual(["add"]);
+    expect(await readdir(path.join(dir, ".citebot", "journal"))).toEqual([]);
+  });
+
+  it("a writer killed after the article is in place and before it is logged: the next open logs it from the journal", async () => {
+    const store = await CorpusStore.open(dir);
+    await store.add(draft("Story", "The old version."), "t", accept);
+    await killWriter("before-audit", "stalled", 0);
+    const bytes = await readFile(path.join(dir, "story.md"));
+    expect(bytes.toString()).toContain("Story version 1");
+    expect(await auditLines()).toHaveLength(1);
+    await CorpusStore.open(dir);
+    const entries = await auditLines();
+    expect(entries.at(-1)).toMatchObject({ action: "replace", who: "crash-writer", id: "story", sha256: createHash("sha256").update(bytes).digest("hex") });
+    // Once logged, the journal is gone: another open adds nothing.
+    await CorpusStore.open(dir);
+    expect(await auditLines()).toHaveLength(2);
+  });
+
+  it("a change that cannot be written is refused with the file system's reason, and leaves nothing behind", async () => {
+    const store = await CorpusStore.open(dir);
+    await mkdir(path.join(dir, ".citebot"));
+    await writeFile(path.join(dir, ".citebot", "journal"), "a file where the journal folder should be");
+    await expect(store.add(draft("New"), "t", accept)).rejects.toThrow(/the change could not be saved in .* \((EEXIST|ENOTDIR), mkdir\): the corpus is as it was/);
+    expect(await mdFiles()).toEqual([]);
     expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
