@@ -140,8 +140,13 @@ describe("every command's options, at engine speed", () => {
         fc.property(input, fc.nat({ max: 12 }), (options, offset) => {
           const parsed = command.options.safeParse(options);
           if (!parsed.success) {
-            // The router's refusal: a sentence, ephemeral, within the limits.
-            const refusal = notice(`The \`${optionNames[0]}\` option of /${command.name} is not right: ${parsed.error.issues[0]?.message}.`);
+            // What the router's refusal is made of: the option's name and zod's short message,
+            // never the input itself (a 6,000-character wall or a mention would come back).
+            const issue = parsed.error.issues[0]!;
+            expect(optionNames).toContain(String(issue.path[0]));
+            expect(issue.message.length).toBeLessThan(200);
+            for (const value of Object.values(options)) if (typeof value === "string" && value.length > 3) expect(issue.message).not.toContain(value);
+            const refusal = notice(`The \`${String(issue.path[0])}\` option of /${command.name} is not right: ${issue.message}.`);
             expectSafeMessage(refusal as never);
             return;
           }
