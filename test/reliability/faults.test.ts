@@ -141,6 +141,20 @@ describe("Discord faults", () => {
     expect(log().slice(logged).some((line) => line.msg === "reconnecting to the gateway")).toBe(true);
   });
 
+  it("Discord asks for a reconnect (opcode 7): the bot resumes and answers the next interaction", async () => {
+    const resumes = server.resumes.length;
+    await server.requestReconnect();
+    expect(server.resumes).toHaveLength(resumes + 1);
+    expect(server.identifies).toHaveLength(1);
+    await answered(ask("source", { citation: "tiny:1.1" }));
+  });
+
+  it("Discord ends the session (opcode 9, not resumable): the bot identifies again and answers the next interaction", async () => {
+    await server.invalidateSession();
+    expect(server.identifies).toHaveLength(2);
+    await answered(ask("source", { citation: "tiny:1.2" }));
+  }, 20_000);
+
   it("an interaction sent while the gateway is down is replayed on resume and answered, once", async () => {
     const back = server.disconnect(1006);
     const meanwhile = ask("source", { citation: "tiny:1.2" });

@@ -415,6 +415,25 @@ export class DiscordServer {
     await session;
   }
 
+  /** Asks every bot to reconnect (opcode 7), as Discord does before moving a session. Resolves once one is back. */
+  async requestReconnect(): Promise<void> {
+    const session = once(this.sessions, "session");
+    for (const socket of this.sockets) send(socket, { op: 7, d: null });
+    await session;
+  }
+
+  /**
+   * Ends the session (opcode 9, not resumable), as Discord does when it lost it: the bot must
+   * identify again. Resolves once it has a new session.
+   */
+  async invalidateSession(): Promise<void> {
+    const session = once(this.sessions, "session");
+    this.sessionId = randomBytes(16).toString("hex");
+    this.replay.length = 0;
+    for (const socket of this.sockets) send(socket, { op: 9, d: false });
+    await session;
+  }
+
   /** Sends a dispatch event to one connection or to every connected bot. */
   dispatch(event: string, data: unknown, socket?: WebSocket): void {
     const payload = { op: 0, t: event, s: ++this.sequence, d: data };
