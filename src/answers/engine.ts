@@ -76,7 +76,7 @@ export class Engine {
    * The engine over parts built before (read back from a snapshot): the lookups are derived
    * from them here, the same way for a fresh build and for a snapshot.
    */
-  static fromParts(parts: EngineParts): Engine {
+  static fromParts(parts: EngineParts, options: { warm?: "now" | "later" } = {}): Engine {
     const { articles, passages, quotes: quoteList, actors } = parts;
     const quotesByPassage = new Map<string, Quote[]>();
     const quotesBySpeaker = new Map<string, number[]>();
@@ -113,8 +113,16 @@ export class Engine {
       passageIndex: parts.passageIndex,
       quoteIndex: parts.quoteIndex,
     });
-    lookupOf(engine.library);
-    completionLists(engine.library);
+    // The lookups answers build on first use: now, or (after a snapshot load, to be ready
+    // sooner) as soon as the event loop is free; a question before then builds what it needs.
+    const warm = () => {
+      lookupOf(engine.library);
+      completionLists(engine.library);
+      engine.library.passageIndex.warm();
+      engine.library.quoteIndex.warm();
+    };
+    if (options.warm === "later") setImmediate(warm);
+    else warm();
     return engine;
   }
 

@@ -189,10 +189,12 @@ export async function readSnapshot(file: string, expectedHash?: string): Promise
 }
 
 /** A text index's sections: ids and terms as JSON, postings as typed arrays. */
-function indexSections(name: string, index: TextIndex): Array<[string, string | Uint32Array]> {
+function indexSections(name: string, index: TextIndex, knownIds: readonly string[]): Array<[string, string | Uint32Array]> {
   const { ids, terms, fields } = index.toData();
+  // The ids are the passages' or quotes' own, in order: saved only if they ever are not.
+  const same = ids.length === knownIds.length && ids.every((id, k) => id === knownIds[k]);
   return [
-    ...chunkedSections(`${name}.ids`, ids, 100_000),
+    ...(same ? [] : chunkedSections(`${name}.ids`, ids, 100_000)),
     ...chunkedSections(`${name}.terms`, terms, 100_000),
     [`${name}.averages`, JSON.stringify(fields.map((field) => field.averageLength))],
     ...fields.flatMap((field, f): Array<[string, Uint32Array]> => [
@@ -204,10 +206,10 @@ function indexSections(name: string, index: TextIndex): Array<[string, string | 
   ];
 }
 
-function indexFrom(reader: SnapshotReader, name: string): TextIndex {
+function indexFrom(reader: SnapshotReader, name: string, knownIds: () => string[]): TextIndex {
   const averages = reader.section<number[]>(`${name}.averages`);
   return TextIndex.fromData({
-    ids: reader.chunks<string>(`${name}.ids`),
+    ids: reader.names().includes(`${name}.ids.0`) ? reader.chunks<string>(`${name}.ids`) : knownIds(),
     terms: reader.chunks<string>(`${name}.terms`),
     fields: averages.map((averageLength, f) => ({
       offsets: reader.uint32(`${name}.${f}.offsets`),
@@ -278,8 +280,8 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
       ...passageSections(parts.articles, parts.passages),
       ...chunkedSections("quotes", parts.quotes),
       ...chunkedSections("actors", parts.actors),
-      ...indexSections("passageIndex", parts.passageIndex),
-      ...indexSections("quoteIndex", parts.quoteIndex),
+      ...indexSections("passageIndex", parts.passageIndex, parts.passages.map((passage) => passage.id)),
+      ...indexSections("quoteIndex", parts.quoteIndex, parts.quotes.map((quote) => quote.id)),
       ...chunkedSections("mentions.runs", mentions.runs, 100_000),
       ["mentions.offsets", mentions.offsets],
       ["mentions.positions", mentions.positions],
@@ -298,21 +300,27 @@ export async function loadSnapshot(file: string, expectedHash?: string): Promise
   const reader = await readSnapshot(file, expectedHash);
   try {
     const articles = reader.chunks<Article>("articles");
-    return Engine.fromParts({
-      articles,
-      passages: passagesFrom(reader, articles),
-      quotes: reader.chunks<Quote>("quotes"),
-      actors: reader.chunks<Actor>("actors"),
-      passageIndex: indexFrom(reader, "passageIndex"),
-      quoteIndex: indexFrom(reader, "quoteIndex"),
-      mentions: MentionIndex.fromData({
-        runs: reader.chunks<string>("mentions.runs"),
-        offsets: reader.uint32("mentions.offsets"),
-        positions: reader.uint32("mentions.positions"),
-        irregular: reader.uint32("mentions.irregular"),
-      }),
-      stance: reader.bytes("stance"),
-    });
+    const passages = passagesFrom(reader, articles);
+    const quotes = reader.chunks<Quote>("quotes");
+    const engine = Engine.fromParts(
+      {
+        articles,
+        passages,
+        quotes,
+        actors: reader.chunks<Actor>("actors"),
+        passageIndex: indexFrom(reader, "passageIndex", () => passages.map((passage) => passage.id)),
+        quoteIndex: indexFrom(reader, "quoteIndex", () => quotes.map((quote) => quote.id)),
+        mentions: MentionIndex.fromData({
+          runs: reader.chunks<string>("mentions.runs"),
+          offsets: reader.uint32("mentions.offsets"),
+          positions: reader.uint32("mentions.positions"),
+          irregular: reader.uint32("mentions.irregular"),
+        }),
+        stance: reader.bytes("stance"),
+      },
+      { warm: "later" },
+    );
+    return engine;
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     throw new SnapshotError(file, `cannot be read back: ${(error as Error).message}`);

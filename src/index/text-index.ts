@@ -68,7 +68,11 @@ export interface TextIndexData {
  */
 export class TextIndex {
   private readonly ids: string[];
-  private readonly termIds: SearchableMap<number>;
+  /** Each indexed word's id, in the order words were first indexed. */
+  private readonly terms: string[];
+  private readonly termIds: Map<string, number>;
+  /** The words in a radix tree for typo search, built on the first search that needs it. */
+  private tree: SearchableMap<number> | null = null;
   private readonly fields: FieldPostings[];
   /** Words within typo distance of a query word, remembered: the same words are typed again and again. */
   private readonly similar = new Map<string, Array<[number, number]>>();
@@ -79,13 +83,13 @@ export class TextIndex {
     if (data) {
       this.ids = data.ids;
       this.fields = data.fields;
-      this.termIds = new SearchableMap<number>();
-      data.terms.forEach((term, id) => this.termIds.set(term, id));
+      this.terms = data.terms;
+      this.termIds = new Map(data.terms.map((term, id) => [term, id]));
       return;
     }
     this.ids = texts.map((text) => text.id);
-    this.termIds = new SearchableMap<number>();
-    const terms: string[] = [];
+    this.termIds = new Map<string, number>();
+    const terms: string[] = (this.terms = []);
     const builders = FIELDS.map(() => ({ docs: [] as number[][], freqs: [] as number[][], lengths: new Uint32Array(texts.length), average: 0 }));
     const counts = new Map<number, number>();
     texts.forEach((text, doc) => {
@@ -121,9 +125,7 @@ export class TextIndex {
 
   /** The index as plain data, for a snapshot. */
   toData(): TextIndexData {
-    const terms: string[] = new Array(this.termIds.size);
-    for (const [term, id] of this.termIds) terms[id] = term;
-    return { ids: this.ids, terms, fields: this.fields.map((field) => ({ ...field })) };
+    return { ids: this.ids, terms: this.terms, fields: this.fields.map((field) => ({ ...field })) };
   }
 
   /** An index saved with `toData`, without indexing the texts again. */
@@ -166,13 +168,31 @@ export class TextIndex {
     let found = this.similar.get(key);
     if (!found) {
       found = [];
-      for (const [similar, [id, distance]] of this.termIds.fuzzyGet(term, maxDistance)) {
+      for (const [similar, [id, distance]] of this.wordTree().fuzzyGet(term, maxDistance)) {
         if (distance) found.push([id, (FUZZY_WEIGHT * similar.length) / (similar.length + distance)]);
       }
       if (this.similar.size >= 4096) this.similar.clear();
       this.similar.set(key, found);
     }
     return found;
+  }
+
+  /**
+   * The radix tree MiniSearch would hold: words inserted in the order they were first indexed,
+   * so typo search visits them in the same order and scores add up in the same order.
+   */
+  private wordTree(): SearchableMap<number> {
+    if (!this.tree) {
+      const tree = new SearchableMap<number>();
+      this.terms.forEach((term, id) => tree.set(term, id));
+      this.tree = tree;
+    }
+    return this.tree;
+  }
+
+  /** Builds what the first typo search would otherwise build (after a snapshot load, off the critical path). */
+  warm(): void {
+    this.wordTree();
   }
 
   private addPostings(scratch: Scratch, termId: number, weight: number): void {
