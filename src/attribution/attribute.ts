@@ -33,6 +33,7 @@ import {
   GROUP_PRONOUNS,
   LEADER_NOUNS,
   LEADER_TITLES,
+  PERSON_OBJECT_PRONOUNS,
   PERSON_PRONOUNS,
   PREPOSITIONS,
   ROLE_NOUNS,
@@ -267,6 +268,8 @@ export class Attributor {
     if (["who", "which", "that"].includes(word)) return null;
     const mention = this.mentionEndingAt(sentence, k, floor);
     if (mention) return { actor: mention.actor, method: "named" };
+    const apposed = this.nameBefore(sentence, clauseStart(tokens, k, floor), floor);
+    if (apposed) return { actor: apposed, method: "named" };
     const role = this.rolePhrase(sentence, clauseStart(tokens, k, floor), k);
     if (role || !tokens[k]!.after.startsWith(",")) return role;
     // `the suspect, 24, told`: the role stands before the apposition.
@@ -343,6 +346,8 @@ export class Attributor {
    */
   private rolePhrase(sentence: Sentence, start: number, end: number, create = true): Attribution | null {
     const tokens = sentence.tokens;
+    const author = this.authorEndingAt(sentence, end);
+    if (author) return { actor: author, method: "named" };
     if (end - start > 9 || start > end) return null;
     const words = tokens.slice(start, end + 1);
     if (words.length === 0 || words.some((t) => t.quoted) || !opensNounPhrase(words[0]!)) return null;
@@ -377,11 +382,43 @@ export class Attributor {
   }
 
   /**
+   * The author of words or a document, named after "by"/"from" and ending at token `k`: `One
+   * post by him`, `A statement by the Brady Campaign`.
+   */
+  private authorEndingAt(sentence: Sentence, k: number): Actor | null {
+    const tokens = sentence.tokens;
+    const mention = sentence.mentions.find((m) => m.last === k && m.actor.kind !== "party");
+    const first = mention ? mention.first : PERSON_OBJECT_PRONOUNS.has(tokens[k]?.lower ?? "") ? k : -1;
+    let by = first - 1;
+    while (by >= 0 && ["the", "a", "an"].includes(tokens[by]!.lower)) by--;
+    const noun = tokens[by - 1];
+    if (first < 0 || !["by", "from"].includes(tokens[by]?.lower ?? "") || !noun || noun.quoted || noun.after !== "") return null;
+    if (!DOCUMENTS.has(noun.lower) && !SPEECH_NOUNS.has(noun.lower)) return null;
+    return mention ? mention.actor : this.resolvePronoun(sentence, k);
+  }
+
+  /**
+   * The name in front of the clause starting at `start`, across a comma: `Jarret Brachman,
+   * consultant to the US government, said`, `Evan Kohlmann, who tracks jihadi Web sites said`.
+   * A full name the article gives no title still counts when it opens the sentence or a clause.
+   */
+  private nameBefore(sentence: Sentence, start: number, floor: number): Actor | null {
+    const tokens = sentence.tokens;
+    const end = tokens[start - 1]?.lower === "who" ? start - 2 : start - 1;
+    if (end < floor || !tokens[end]!.after.startsWith(",") || tokens[end]!.quoted) return null;
+    const mention = sentence.mentions.find((m) => m.last === end && !m.possessive && m.actor.kind !== "party" && !afterPreposition(tokens, m.first));
+    if (mention) return mention.actor;
+    const opens = (first: number) => first === floor || first === 0 || CLAUSE_OPENERS.has(tokens[first - 1]!.lower);
+    const stranger = sentence.strangers.find((name) => name.last === end && opens(name.first));
+    return stranger ? this.registry.addSpeaker(textOf(tokens, sentence.text, stranger.first, stranger.last), "person") : null;
+  }
+
+  /**
    * The actor a pronoun at token `k` stands for: he/she the person last in subject position or
    * last quoted, it/they the last institution speaking.
    */
   private resolvePronoun(sentence: Sentence, k: number): Actor | null {
-    const person = PERSON_PRONOUNS.has(sentence.tokens[k]!.lower);
+    const person = PERSON_PRONOUNS.has(sentence.tokens[k]!.lower) || PERSON_OBJECT_PRONOUNS.has(sentence.tokens[k]!.lower);
     const fits = (actor: Actor | null | undefined): actor is Actor =>
       Boolean(actor) && (person ? actor!.kind === "person" || actor!.kind === "role" : actor!.kind === "organization");
     // Earlier in the same sentence: `Szatkowski also mentioned …, which he called "…"`.

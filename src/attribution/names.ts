@@ -48,6 +48,9 @@ const NAME_TITLES = new Set(["pope", "prince", "princess", "king", "queen", "she
 /** Name particles that may stand lowercase inside a name: "Osama bin Laden", "Vincent van Gogh". */
 const PARTICLES = new Set(["bin", "ibn", "de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "el", "dos", "del"]);
 
+/** Institution nouns that a name in apposition stands for: "the state news agency, Petra,". */
+const APPOSED_INSTITUTIONS = new Set(["agency", "newspaper", "broadcaster", "channel", "network", "group", "company", "firm", "organisation", "organization", "party", "charity", "magazine", "website", "union"]);
+
 /** Lowercase institution heads that make an organization of the capitalized words before them: "Yonhap news agency". */
 const LOWERCASE_INSTITUTION = /^(?:(?:news|press) )?(?:agency|military|navy|army|government|ministry|police|parliament|embassy|coast guard|foreign ministry|defence ministry|defense ministry|(?:city |town |county )?council)$/;
 
@@ -108,7 +111,9 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
   if (institution) return institution;
   // "the human rights organization Amnesty International", "the newspaper Der Spiegel".
   const before = tokens[first - 1];
-  if (before && !before.cap && before.after === "" && isInstitutionWord(before) && first === i) {
+  // In apposition too: "Jordan's state news agency, Petra, identified".
+  const apposed = before?.after === "," && tokens[j]!.after === "," && APPOSED_INSTITUTIONS.has(before.lower);
+  if (before && !before.cap && (before.after === "" || apposed) && isInstitutionWord(before) && first === i) {
     const run: NameRun = { kind: "organization", name: textOf(tokens, text, first, j), first, last: j, nameFirst: first, personSignal: false, possessive };
     const party = resolveParty(run.name);
     if (party) run.party = party;
@@ -307,8 +312,8 @@ function lastTitleToken(tokens: Token[], head: number, nameFirst: number, partyA
 function readApposition(tokens: Token[], text: string, nameLast: number, partyAt: ReturnType<typeof partySpans>): { title: string; party?: string; possessor?: string } | null {
   if (tokens[nameLast]!.after !== ",") return null;
   let end = nameLast + 1;
-  while (end < tokens.length && end - nameLast <= 12 && tokens[end]!.after === "" && !tokens[end]!.quoted) end++;
-  if (end >= tokens.length || end - nameLast > 12 || !/^[,.;:]?$/.test(tokens[end]!.after.slice(0, 1))) return null;
+  while (end < tokens.length && end - nameLast <= 16 && tokens[end]!.after === "" && !tokens[end]!.quoted) end++;
+  if (end >= tokens.length || end - nameLast > 16 || !/^[,.;:]?$/.test(tokens[end]!.after.slice(0, 1))) return null;
   const phrase = tokens.slice(nameLast + 1, end + 1);
   const role = phrase.findIndex((t) => ROLE_NOUNS.has(t.lower) || (t.cap && isTitleToken(t) && ROLE_NOUNS.has(t.lower.replace(/^(?:under|vice|deputy)-?/, ""))));
   // A role is a noun phrase: no verb in it ("Nameh, was taken into custody by officials").

@@ -18,7 +18,7 @@ const REGULAR_SPEECH_VERBS = `state assert warn caution emphasize emphasise note
   pledge demand complain observe recall conclude concede contend maintain praise criticize criticise
   dismiss brand label plead testify echo question joke exclaim shout tweet post allege charge counter
   retort lament vow affirm aver cite estimate instruct order term dispute blast slam hail welcome boast
-  chant yell scream whisper mutter scoff sigh laugh continue`;
+  chant yell scream whisper mutter scoff sigh laugh continue reveal justify`;
 
 /** Irregular speech verb forms, and forms whose regular spelling doubles a consonant. */
 const IRREGULAR_SPEECH_VERBS = `say says said saying tell tells told telling write writes wrote writing
@@ -107,7 +107,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   producer consultant athlete goalkeeper footballer driver pilot astronaut attendee attendees participant
   participants spectator spectators visitor visitors guest guests bystander bystanders onlooker onlookers
   tourist tourists colleague colleagues friend friends pastor priest entrepreneur businessman
-  businesswoman banker engineer designer photographer blogger commentator columnist presenter`.split(/\s+/),
+  businesswoman banker engineer designer photographer blogger commentator columnist presenter physician
+  surgeon militant militants fighter fighters gunman hostage detainee prisoner inmate`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */
@@ -142,6 +143,9 @@ export const SPEAKING_INSTITUTIONS: ReadonlySet<string> = new Set(
 
 /** Pronouns that stand for a person speaking: "he said". */
 export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(["he", "she"]);
+
+/** Object pronouns that stand for a person: `a post by him read`. */
+export const PERSON_OBJECT_PRONOUNS: ReadonlySet<string> = new Set(["him", "her"]);
 
 /** Pronouns that stand for an institution or a group speaking: "it added". */
 export const GROUP_PRONOUNS: ReadonlySet<string> = new Set(["it", "they"]);
