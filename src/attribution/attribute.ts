@@ -143,7 +143,8 @@ export class Attributor {
     if (relative) return relative;
     const tokens = sentence.tokens;
     let sawNonFinite = false;
-    for (const v of pre) {
+    // The verb nearest the quote governs it: `He said …, and when Mrs. Thatcher was asked, she said "New Labour"`.
+    for (const v of [...pre].reverse()) {
       if (!SPEECH_VERBS.has(tokens[v]!.lower)) continue;
       // `described by the Washington Post as "…"`: a passive speech verb names its speaker after "by".
       if (tokens[v + 1]?.lower === "by" && tokens[v]!.after === "" && /ed$/.test(tokens[v]!.lower)) {

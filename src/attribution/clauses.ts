@@ -75,12 +75,16 @@ export const AUXILIARIES = new Set([...PASSIVE_AUXILIARIES, "has", "have", "had"
 
 /**
  * Whether a mention can be its clause's subject: not a possessive, not after a preposition,
- * and no verb before it in its comma-bounded stretch (`X was greeted by the First Lady, Y`).
+ * and no verb before it in its clause (`X was greeted by the First Lady, Y`), which ends at a
+ * comma or a clause word.
  */
 export function isSubjectLike(tokens: Token[], mention: Pick<Mention, "first" | "possessive">): boolean {
   if (mention.possessive || afterPreposition(tokens, mention.first)) return false;
   for (let k = mention.first - 1; k >= 0 && tokens[k]!.after === "" && !tokens[k]!.quoted; k--) {
     const word = tokens[k]!.lower;
+    // A subordinating word starts the name's own clause: `and when Mrs. Thatcher was asked`;
+    // "and" may join names instead (`greeted by the President and the First Lady`).
+    if (CLAUSE_OPENERS.has(word) && word !== "and" && word !== "but") break;
     if (AUXILIARIES.has(word) || SPEECH_VERBS.has(word) || (/[a-z]ed$/.test(word) && !tokens[k]!.cap)) return false;
   }
   return true;
