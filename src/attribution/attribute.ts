@@ -355,7 +355,7 @@ export class Attributor {
     const complement = words.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));
     const core = complement > 0 ? words.slice(0, complement) : words;
     const headAt = core.findLastIndex((t) => ROLE_NOUNS.has(t.lower) || SPEAKING_INSTITUTIONS.has(t.lower));
-    if (headAt < 0) return null;
+    if (headAt < 0) return create ? this.ellipticRole(sentence, sentence.text.slice(words[0]!.start, words.at(-1)!.end)) : null;
     const head = core[headAt]!.lower;
     const determiner = words[0]!.lower;
     const party = core
@@ -380,6 +380,18 @@ export class Attributor {
     const name = phrase.replace(/^the\s+/i, "");
     const actor = this.registry.addSpeaker(name, institution ? "organization" : "role", party);
     return { actor, method: "named" };
+  }
+
+  /**
+   * `"…" one attendee noted. A second said …`: "a second", "another" leave out the role noun of
+   * the unnamed speaker before them in the paragraph, and name someone new in the same role.
+   */
+  private ellipticRole(sentence: Sentence, phrase: string): Attribution | null {
+    if (!/^(?:(?:a|an) (?:second|third|fourth|other)|another)$/i.test(phrase)) return null;
+    const before = this.done.filter((s) => s.paragraph === sentence.paragraph).flatMap((s) => s.speakers);
+    const last = [...before, ...sentence.speakers].reverse().find((actor) => actor?.kind === "role");
+    const head = last?.name.split(/\s+/).findLast((word) => ROLE_NOUNS.has(word.toLowerCase()));
+    return head ? { actor: this.registry.addSpeaker(`${phrase} ${head}`, "role"), method: "named" } : null;
   }
 
   /**
