@@ -15,35 +15,42 @@ export function complete(library: Library, list: CompletionList, typed: string, 
   return rankByPrefix(list === "actors" ? lists.actors : lists.speakers, typed, limit);
 }
 
-/** A name ready to be matched as it is typed: folded whole, and folded word by word. */
-interface Candidate {
-  name: string;
-  folded: string;
-  words: readonly string[];
+/**
+ * A completion list: names in their display order (by name), and two sorted views for prefix
+ * search: the folded names, and every word of every folded name, each with the name's rank.
+ */
+interface NameList {
+  names: readonly string[];
+  byFolded: ReadonlyArray<readonly [string, number]>;
+  byWord: ReadonlyArray<readonly [string, number]>;
 }
 
-/** A library's completion lists, each sorted by name, worked out once (the engine does it when built). */
+/** A library's completion lists, worked out once (the engine does it when built). */
 interface CompletionLists {
-  actors: readonly Candidate[];
-  speakers: readonly Candidate[];
+  actors: NameList;
+  speakers: NameList;
 }
 
 const listsOf = new WeakMap<Library, CompletionLists>();
 
 export function completionLists(library: Library): CompletionLists {
   let lists = listsOf.get(library);
-  if (!lists) listsOf.set(library, (lists = { actors: candidates(actorNames(library)), speakers: candidates(speakerNames(library)) }));
+  if (!lists) listsOf.set(library, (lists = { actors: nameList(actorNames(library)), speakers: nameList(speakerNames(library)) }));
   return lists;
 }
 
-function candidates(names: string[]): Candidate[] {
+function nameList(unsorted: string[]): NameList {
   // A stable sort: names that compare equal keep the list's order, as they always did.
-  return [...names]
-    .sort((a, b) => a.localeCompare(b))
-    .map((name) => {
-      const folded = foldText(name);
-      return { name, folded, words: folded.split(/[\s'-]+/) };
-    });
+  const names = [...unsorted].sort((a, b) => a.localeCompare(b));
+  const byFolded: Array<[string, number]> = [];
+  const byWord: Array<[string, number]> = [];
+  names.forEach((name, rank) => {
+    const folded = foldText(name);
+    byFolded.push([folded, rank]);
+    for (const word of new Set(folded.split(/[\s'-]+/))) byWord.push([word, rank]);
+  });
+  const byText = (a: readonly [string, number], b: readonly [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
+  return { names, byFolded: byFolded.sort(byText), byWord: byWord.sort(byText) };
 }
 
 function actorNames(library: Library): string[] {
@@ -57,19 +64,39 @@ function speakerNames(library: Library): string[] {
 
 /**
  * Names starting with what was typed come first, then names with a word starting with it;
- * by name within each. The lists are sorted by name already, so one pass finds both.
+ * by name within each. Both sets are ranges of a sorted view, found by binary search.
  */
-function rankByPrefix(names: readonly Candidate[], typed: string, limit: number): string[] {
+function rankByPrefix(list: NameList, typed: string, limit: number): string[] {
   const folded = foldText(typed.trim());
-  const first: string[] = [];
-  const second: string[] = [];
-  for (const candidate of names) {
-    if (candidate.folded.startsWith(folded)) {
-      first.push(candidate.name);
-      if (first.length >= limit) break;
-    } else if (second.length < limit && candidate.words.some((word) => word.startsWith(folded))) second.push(candidate.name);
+  if (limit <= 0) return [];
+  if (folded === "") return list.names.slice(0, limit);
+  const first = ranksWithPrefix(list.byFolded, folded);
+  const chosen = smallest(first, limit);
+  if (chosen.length < limit) {
+    const starting = new Set(first);
+    const second = ranksWithPrefix(list.byWord, folded).filter((rank) => !starting.has(rank));
+    chosen.push(...smallest([...new Set(second)], limit - chosen.length));
   }
-  return [...first, ...second].slice(0, limit);
+  return chosen.map((rank) => list.names[rank]!);
+}
+
+/** The ranks of the entries whose text starts with `prefix`. */
+function ranksWithPrefix(sorted: ReadonlyArray<readonly [string, number]>, prefix: string): number[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]![0] < prefix) low = mid + 1;
+    else high = mid;
+  }
+  const ranks: number[] = [];
+  for (let at = low; at < sorted.length && sorted[at]![0].startsWith(prefix); at++) ranks.push(sorted[at]![1]);
+  return ranks;
+}
+
+/** The `count` smallest numbers, ascending. */
+function smallest(ranks: number[], count: number): number[] {
+  return ranks.length <= count ? ranks.sort((a, b) => a - b) : ranks.sort((a, b) => a - b).slice(0, count);
 }
 
 function completeCitation(library: Library, typed: string, limit: number): string[] {

@@ -246,8 +246,14 @@ class Scratch {
   /** Which distinct query terms matched each document (bits), for the quality factor. */
   private readonly matched: Uint32Array;
   private readonly extraMatched = new Map<number, Set<number>>();
-  private readonly inTerm: Uint8Array;
-  private readonly inTotal: Uint8Array;
+  /**
+   * Stamps instead of flags: a document is in the current term (or query) when its stamp is the
+   * current one, so nothing needs clearing between terms or queries, however many were touched.
+   */
+  private readonly termMark: Uint32Array;
+  private readonly totalMark: Uint32Array;
+  private termStamp = 1;
+  private queryStamp = 1;
   private termDocs: number[] = [];
   private totalDocs: number[] = [];
   release: () => void = () => {};
@@ -256,14 +262,14 @@ class Scratch {
     this.termScore = new Float64Array(size);
     this.total = new Float64Array(size);
     this.matched = new Uint32Array(size);
-    this.inTerm = new Uint8Array(size);
-    this.inTotal = new Uint8Array(size);
+    this.termMark = new Uint32Array(size);
+    this.totalMark = new Uint32Array(size);
   }
 
   add(doc: number, score: number): void {
-    if (this.inTerm[doc]) this.termScore[doc] = this.termScore[doc]! + score;
+    if (this.termMark[doc] === this.termStamp) this.termScore[doc] = this.termScore[doc]! + score;
     else {
-      this.inTerm[doc] = 1;
+      this.termMark[doc] = this.termStamp;
       this.termScore[doc] = score;
       this.termDocs.push(doc);
     }
@@ -271,10 +277,11 @@ class Scratch {
 
   endTerm(termIndex: number): void {
     for (const doc of this.termDocs) {
-      if (this.inTotal[doc]) this.total[doc] = this.total[doc]! + this.termScore[doc]!;
+      if (this.totalMark[doc] === this.queryStamp) this.total[doc] = this.total[doc]! + this.termScore[doc]!;
       else {
-        this.inTotal[doc] = 1;
+        this.totalMark[doc] = this.queryStamp;
         this.total[doc] = this.termScore[doc]!;
+        this.matched[doc] = 0;
         this.totalDocs.push(doc);
       }
       if (termIndex < 32) this.matched[doc]! |= 1 << termIndex;
@@ -283,10 +290,16 @@ class Scratch {
         extra.add(termIndex);
         this.extraMatched.set(doc, extra);
       }
-      this.inTerm[doc] = 0;
-      this.termScore[doc] = 0;
     }
     this.termDocs = [];
+    this.termStamp = this.next(this.termStamp, this.termMark);
+  }
+
+  /** The stamp after `stamp`; on wrapping around, every old stamp is cleared first. */
+  private next(stamp: number, marks: Uint32Array): number {
+    if (stamp < 0xffffffff) return stamp + 1;
+    marks.fill(0);
+    return 1;
   }
 
   /** The `limit` best documents, by score, ties in the order they were first matched. */
@@ -303,18 +316,11 @@ class Scratch {
   }
 
   reset(): void {
-    for (const doc of this.totalDocs) {
-      this.inTotal[doc] = 0;
-      this.total[doc] = 0;
-      this.matched[doc] = 0;
-    }
-    for (const doc of this.termDocs) {
-      this.inTerm[doc] = 0;
-      this.termScore[doc] = 0;
-    }
     this.termDocs = [];
     this.totalDocs = [];
     this.extraMatched.clear();
+    this.termStamp = this.next(this.termStamp, this.termMark);
+    this.queryStamp = this.next(this.queryStamp, this.totalMark);
     this.release();
   }
 }
