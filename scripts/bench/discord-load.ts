@@ -1,5 +1,5 @@
 /**
- * `npm run bench:discord [-- --count 1000 --spread 1000 --deferred 0.25 --users 0 --corpus corpus]`
+ * `npm run bench:discord [-- --count 1000 --spread 1000 --deferred 0.25 --users 0 --corpus corpus --profile]`
  *
  * A burst of interactions through the bot as `npm start` runs it (src/main.ts, in its own
  * process) and the local Discord-compatible server (test/support/discord-server.ts) in this
@@ -9,8 +9,8 @@
  * member, or from a pool of `--users` members so that the cooldown refuses some (a refusal is an
  * answer too). Prints p50/p99 from dispatch to the interaction callback (what Discord's 3-second
  * deadline measures) and to the final message, and whether every interaction was answered
- * exactly once. The test test/reliability/load.test.ts runs the same burst and asserts the
- * counts, never the times.
+ * exactly once. `--profile` writes the bot's CPU profile to bench-results/. The test
+ * test/reliability/load.test.ts runs the same burst and asserts the counts, never the times.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -28,6 +28,8 @@ export interface LoadOptions {
   corpusDir: string;
   /** Give up waiting for the answers after this long. */
   timeoutMs: number;
+  /** Write the bot's CPU profile to bench-results/. */
+  profile?: boolean;
 }
 
 export interface Latency {
@@ -108,7 +110,8 @@ function latency(values: number[]): Latency {
 export async function runDiscordLoad(partial: Partial<LoadOptions> = {}): Promise<LoadResult> {
   const options = { ...DEFAULT_OPTIONS, ...partial };
   const server = await DiscordServer.start({ token: TOKEN });
-  const bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const profile = options.profile ? ["--cpu-prof", "--cpu-prof-dir", "bench-results"] : [];
+  const bot = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
     env: {
       ...process.env,
       DISCORD_TOKEN: TOKEN,
@@ -219,7 +222,7 @@ export async function runDiscordLoad(partial: Partial<LoadOptions> = {}): Promis
 
 function parseOptions(argv: string[]): Partial<LoadOptions> {
   if (argv.includes("--help")) {
-    console.log("usage: npm run bench:discord -- [--count 1000] [--spread MS] [--deferred 0..1] [--users N] [--corpus DIR] [--timeout MS]");
+    console.log("usage: npm run bench:discord -- [--count 1000] [--spread MS] [--deferred 0..1] [--users N] [--corpus DIR] [--timeout MS] [--profile]");
     process.exit(0);
   }
   const get = (name: string) => {
@@ -243,6 +246,7 @@ function parseOptions(argv: string[]): Partial<LoadOptions> {
   set("users", number("users", 0, 1_000_000));
   set("timeoutMs", number("timeout", 1_000, 3_600_000));
   set("corpusDir", get("corpus"));
+  if (argv.includes("--profile")) options.profile = true;
   return options;
 }
 
