@@ -128,9 +128,10 @@ export class Attributor {
     // Subject then verb within the first words: `"…," team member Rodaba Noori told the press`.
     const word = tokens[first]!.lower;
     if (!opensNounPhrase(tokens[first]!) && !PERSON_PRONOUNS.has(word) && !GROUP_PRONOUNS.has(word)) return null;
-    for (let k = 1; k < Math.min(post.length, 12); k++) {
+    for (let k = 1; k < Math.min(post.length, 16); k++) {
       const v = post[k]!;
-      if (!isFiniteSpeechVerb(tokens, v)) continue;
+      // A long subject only when its verb ends the clause: `"…", State Secretary … Bianca Debaets said.`
+      if (!isFiniteSpeechVerb(tokens, v) || (k >= 12 && tokens[v]!.after === "" && v < tokens.length - 1)) continue;
       const subject = this.subjectBefore(sentence, v, first);
       return subject && subject.actor ? subject : null;
     }
@@ -150,6 +151,11 @@ export class Attributor {
       if (tokens[v + 1]?.lower === "by" && tokens[v]!.after === "" && /ed$/.test(tokens[v]!.lower)) {
         const agent = this.phraseAfter(sentence, v + 2, true);
         if (agent) return { actor: agent, method: "named" };
+      }
+      // `It is noted on the Congressional Website that "…"`: a publication carrying the words.
+      if (isPassive(tokens, v) && ["in", "on"].includes(tokens[v + 1]?.lower ?? "") && tokens[v]!.after === "") {
+        const source = this.phraseAfter(sentence, v + 2, true);
+        if (source?.kind === "organization") return { actor: source, method: "according-to" };
       }
       if (isPassive(tokens, v)) continue;
       if (!isFiniteSpeechVerb(tokens, v) || startsCoordinate(tokens, v)) {
@@ -210,10 +216,10 @@ export class Attributor {
     return this.rolePhrase(sentence, 0, verb - 1, create);
   }
 
-  /** `quoting X` and `according to X`, anywhere outside the quotes. */
+  /** `quoting X`, `per X` and `according to X`, anywhere outside the quotes. */
   private sourcedBy(sentence: Sentence): Attribution | null {
     const tokens = sentence.tokens;
-    for (const [lead, skip] of [["quoting", 1], ["according", 2]] as const) {
+    for (const [lead, skip] of [["quoting", 1], ["per", 1], ["according", 2]] as const) {
       const at = tokens.findIndex((t, i) => !t.quoted && t.lower === lead && (skip === 1 || tokens[i + 1]?.lower === "to"));
       if (at < 0) continue;
       const actor = this.phraseAfter(sentence, at + skip, false);
@@ -365,7 +371,11 @@ export class Attributor {
     const phrase = sentence.text.slice(words[0]!.start, words.at(-1)!.end);
     const institution = SPEAKING_INSTITUTIONS.has(head) && !ROLE_NOUNS.has(head);
     // `"…," read the statement`: a document speaks for the institution its paragraph names.
-    const issuer = DOCUMENTS.has(head) ? this.paragraphActors(sentence, start).find((actor) => actor.kind === "organization" && (!party || actor.party === party)) : undefined;
+    const issuer = DOCUMENTS.has(head)
+      ? (this.paragraphActors(sentence, start).find((actor) => actor.kind === "organization" && (!party || actor.party === party)) ??
+        // Only a bare "the statement" points back to one just made; "the joint statement" is another's.
+        (determiner === "the" && headAt === 1 ? this.recentStater(sentence) : undefined))
+      : undefined;
     if (issuer) return { actor: issuer, method: "role" };
     if (!INDEFINITES.has(determiner)) {
       // "the organization" may stand for any institution, so only for one named in its paragraph.
@@ -443,16 +453,33 @@ export class Attributor {
       if (previous.paragraph < reach) break;
       const speaker = [...previous.speakers].reverse().find(fits);
       if (speaker) return speaker;
+      // `This move was criticized by Nassar al-Rubaie. "…," he said`: the agent of a passive speech verb.
+      const agent = previous.mentions.find((m) => fits(m.actor) && previous.tokens[m.first - 1]?.lower === "by" && isPassive(previous.tokens, m.first - 2) && SPEECH_VERBS.has(previous.tokens[m.first - 2]!.lower));
+      if (agent) return agent.actor;
       const subject = previous.mentions.find((m) => isSubjectLike(previous.tokens, m) && fits(m.actor));
       if (subject) return subject.actor;
       // `Putin's spokesman said …. "We haven't seen it," he said`: a role naming a known actor.
       const role = this.leadingRole(previous, false)?.actor;
       if (fits(role)) return role;
       // A full name the article gave no title or speech verb, standing as subject, is the one meant.
-      const stranger = person ? previous.strangers.find((name) => isSubjectLike(previous.tokens, { ...name, possessive: false })) : undefined;
+      const stranger = person ? previous.strangers.find((name) => isSubjectLike(previous.tokens, { ...name, possessive: false }) && !modifiesNoun(previous.tokens, name.last)) : undefined;
       if (stranger) return this.registry.addSpeaker(textOf(previous.tokens, previous.text, stranger.first, stranger.last), "person");
     }
     return null;
+  }
+
+  /**
+   * Who last made a statement without quoting it, in this paragraph or the one before: `her
+   * publicist Gwendolyn Quinn stated …. Per the statement, "…"`. The subject of a finite speech verb.
+   */
+  private recentStater(sentence: Sentence): Actor | undefined {
+    for (const previous of [...this.done].reverse()) {
+      if (previous.paragraph < sentence.paragraph - 1) break;
+      const verb = previous.tokens.findIndex((_, v) => isFiniteSpeechVerb(previous.tokens, v));
+      const subject = verb > 0 ? this.subjectBefore(previous, verb, 0)?.actor : null;
+      if (subject && subject.kind !== "party") return subject;
+    }
+    return undefined;
   }
 
   /** Actors mentioned in the paragraph of `sentence` before its token `before`, most recent first. */
@@ -473,6 +500,12 @@ export class Attributor {
     for (const m of sentence.mentions) if (m.last < before) order.push(m.actor);
     return [...new Set(order.reverse())];
   }
+}
+
+/** Whether the name ending at `last` modifies the noun after it: "Sadr City policemen" is not a person. */
+function modifiesNoun(tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  return Boolean(next && tokens[last]!.after === "" && !next.cap && (ROLE_NOUNS.has(next.lower) || SPEAKING_INSTITUTIONS.has(next.lower)));
 }
 
 /** How a speaker found after a verb was named: by pronoun or by name. */

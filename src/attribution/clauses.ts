@@ -58,10 +58,13 @@ export function hasSpeechVerb(tokens: Token[], indexes: number[]): boolean {
   return indexes.some((i) => isFiniteSpeechVerb(tokens, i));
 }
 
-/** `and said "…"`: a verb coordinated with an earlier one shares its subject. */
+/** `and said "…"`, `but also said "…"`: a verb coordinated with an earlier one shares its subject. */
 export function startsCoordinate(tokens: Token[], v: number): boolean {
-  const before = tokens[v - 1];
-  return Boolean(before && ["and", "but", "or"].includes(before.lower) && !before.quoted);
+  // Adverbs may stand between: `but also said`.
+  let k = v - 1;
+  while (k > 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[k]!.lower) && tokens[k]!.after === "" && !tokens[k]!.quoted) k--;
+  const before = tokens[k];
+  return Boolean(before && ["and", "but", "or"].includes(before.lower) && !before.quoted && before.after === "");
 }
 
 /** `was told`, `has been called`: the subject receives the words, it does not say them. */

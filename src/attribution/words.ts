@@ -108,7 +108,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   participants spectator spectators visitor visitors guest guests bystander bystanders onlooker onlookers
   tourist tourists colleague colleagues friend friends pastor priest entrepreneur businessman
   businesswoman banker engineer designer photographer blogger commentator columnist presenter physician
-  surgeon militant militants fighter fighters gunman hostage detainee prisoner inmate`.split(/\s+/),
+  surgeon militant militants fighter fighters gunman hostage detainee prisoner inmate policeman policemen
+  policewoman firefighter firefighters paramedic paramedics publicist politician politicians`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */
