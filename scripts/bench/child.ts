@@ -33,6 +33,11 @@ export interface LatencyResult {
   latency: Partial<Record<QueryKind, LatencySummary>>;
   /** Every timed query's milliseconds, in query order, per kind. */
   perQuery: Partial<Record<QueryKind, number[]>>;
+  /**
+   * The same queries' CPU time (this process, all threads), which other work on the machine
+   * does not inflate the way it inflates wall-clock time.
+   */
+  cpu: Partial<Record<QueryKind, LatencySummary>>;
 }
 
 function parse(argv: string[]): PartArgs {
@@ -63,6 +68,7 @@ function timeQueries(
   budgetSeconds: number,
 ): LatencyResult {
   const perQuery: LatencyResult["perQuery"] = {};
+  const cpu: LatencyResult["cpu"] = {};
   for (const kind of QUERY_KINDS) {
     const ofKind = queries.filter((query) => query.kind === kind);
     const warmStart = performance.now();
@@ -71,17 +77,22 @@ function timeQueries(
       if (performance.now() - warmStart > Math.min(2000, budgetSeconds * 100)) break;
     }
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     let spent = 0;
     for (const query of ofKind) {
+      const before = process.cpuUsage();
       const { ms } = timed(() => run(query));
+      const used = process.cpuUsage(before);
       times.push(round(ms, 3));
+      cpuTimes.push(round((used.user + used.system) / 1000, 3));
       spent += ms;
       if (spent > budgetSeconds * 1000) break;
     }
     perQuery[kind] = times;
+    cpu[kind] = summarize(cpuTimes);
   }
   const latency = Object.fromEntries(Object.entries(perQuery).map(([kind, times]) => [kind, summarize(times)]));
-  return { latency, perQuery };
+  return { latency, perQuery, cpu };
 }
 
 async function corpusFor(args: PartArgs): Promise<GeneratedCorpus> {

@@ -53,6 +53,7 @@ interface PartResult {
   error?: string;
   build?: { ms: number; mbPerSec?: number; heapMB: number; rssMB: number; heapDeltaMB: number };
   latency?: Partial<Record<QueryKind, LatencySummary>>;
+  cpu?: Partial<Record<QueryKind, LatencySummary>>;
   perQuery?: Partial<Record<QueryKind, number[]>>;
   [key: string]: unknown;
 }
@@ -112,12 +113,12 @@ function table(size: number, engine: PartResult, baselines: PartResult[]): strin
       );
     }
   }
-  const header = [padEnd("latency", 16), pad("n", 5), pad("p50", 9), pad("p99", 9), pad("max", 9)];
+  const header = [padEnd("latency", 16), pad("n", 5), pad("p50", 9), pad("p99", 9), pad("max", 9), pad("cpu p99", 9)];
   for (const base of baselines) header.push(`  | ${padEnd(base.part, 10)}`, pad("n", 4), pad("p99", 9), pad("ours/them", 10));
   lines.push(header.join(""));
   for (const kind of QUERY_KINDS) {
     const own = engine.latency?.[kind];
-    const row = [padEnd(kind, 16), pad(String(own?.n ?? "—"), 5), pad(ms(own?.p50), 9), pad(ms(own?.p99), 9), pad(ms(own?.max), 9)];
+    const row = [padEnd(kind, 16), pad(String(own?.n ?? "—"), 5), pad(ms(own?.p50), 9), pad(ms(own?.p99), 9), pad(ms(own?.max), 9), pad(ms(engine.cpu?.[kind]?.p99), 9)];
     for (const base of baselines) {
       const theirs = base.latency?.[kind];
       const r = ratio(engine, base, kind);

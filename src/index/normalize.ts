@@ -130,23 +130,42 @@ export function searchTerms(text: string): string[] {
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (a === b) return 0;
+  // One edit is checked in a single pass: it is what most comparisons of similar words ask.
+  if (max === 1) return oneEditApart(a, b) ? 1 : 2;
+  const columns = b.length + 1;
+  if (rows.length < columns * 3) rows = new Int32Array(columns * 6);
+  // Three rows in one reused buffer: two rows back (for transpositions), the last one, this one.
+  let prevPrev = 0;
+  let prev = columns;
+  let row = 2 * columns;
+  for (let j = 0; j < columns; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    rows[row] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
-      row.push(value);
+      let value = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[prevPrev + j - 2]! + 1);
+      rows[row + j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
   }
-  return prev[b.length]!;
+  return rows[prev + b.length]!;
+}
+
+let rows = new Int32Array(64 * 3);
+
+/** Whether two different words are one substitution, insertion, deletion or swap of neighbours apart. */
+function oneEditApart(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length !== long.length) return short.slice(i) === long.slice(i + 1);
+  if (short.slice(i + 1) === long.slice(i + 1)) return true;
+  return i + 1 < short.length && short[i] === long[i + 1] && short[i + 1] === long[i] && short.slice(i + 2) === long.slice(i + 2);
 }
 
 /** How many typos a word of this length may carry and still count as the same word. */
