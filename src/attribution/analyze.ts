@@ -124,14 +124,17 @@ const MINOR_WORDS = new Set(["a", "an", "the", "and", "or", "of", "in", "on", "a
 
 /**
  * Names and terms in quotation marks, not speech: anything right after a naming verb (`named
- * their robot "Robogee"`), and, inside a sentence with nobody saying it, a short phrase
+ * their robot "Robogee"`), a capitalized name after "the" (`the "Refuge" shelter`), and,
+ * inside a sentence with nobody saying it, a short phrase
  * (`granted "parole" status`) or a capitalized title (`a recent "Mother Goose and Grimm" comic`).
  */
 function isNameNotSpeech(sentence: Sentence, span: QuoteSpan, attributed: boolean): boolean {
   const before = sentence.tokens.filter((t) => t.end <= span.outerStart).at(-1);
   if (before && !before.quoted && NAMING_VERBS.has(before.lower)) return true;
+  const words = sentence.text.slice(span.start, span.end).split(/\s+/);
+  // A capitalized name after an article, even in an attributed sentence: `Spokesperson of the "Refuge" Dimitri Verdonck said`.
+  if (before?.lower === "the" && !before.quoted && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
   if (attributed || span.outerStart === 0) return false;
   // A quote opening its sentence is speech even when short and unattributed: `"We are shocked," the family said`.
-  const words = sentence.text.slice(span.start, span.end).split(/\s+/);
   return words.length <= 3 || (words.length <= 8 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w)));
 }

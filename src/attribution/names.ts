@@ -156,11 +156,12 @@ function readRun(tokens: Token[], text: string, i: number, j: number, partyAt: R
   const name = textOf(tokens, text, nameFirst, j);
   const prefix = readTitle(tokens, text, nameFirst, partyAt);
   const apposition = prefix.title ? null : readApposition(tokens, text, j, partyAt);
-  const title = prefix.title ?? apposition?.title;
+  const title = prefix.title ?? apposition?.title ?? openingTitle(tokens, text, nameFirst);
   const run: NameRun = {
     kind: "unknown",
     name,
-    first: prefix.first,
+    // "Senate Majority Leader Harry Reid": the institution heading the run is part of the mention.
+    first: headsPerson(tokens, first, j) ? Math.min(first, prefix.first) : prefix.first,
     last: j,
     nameFirst,
     personSignal: Boolean(title) || nameFirst < titledName || nextToSpeechVerb(tokens, prefix.first, j),
@@ -306,6 +307,18 @@ function lastTitleToken(tokens: Token[], head: number, nameFirst: number, partyA
     end = partyAt[end] ? partyAt[end]!.first - 1 : end - 1;
   }
   return end;
+}
+
+/**
+ * A title phrase opening the sentence, then a comma and the name: "Vice President of Taxpayers
+ * for Common Sense, Steve Ellis, offered". It holds a title word and a connector to its institution.
+ */
+function openingTitle(tokens: Token[], text: string, nameFirst: number): string | undefined {
+  const comma = nameFirst - 1;
+  if (comma < 1 || comma > 10 || tokens[comma]!.after !== ",") return undefined;
+  const phrase = tokens.slice(0, comma + 1);
+  if (phrase.slice(0, -1).some((t) => t.after !== "" || t.quoted) || !phrase[0]!.cap || !isTitleToken(phrase[0]!)) return undefined;
+  return phrase.some((t) => ["of", "for", "to"].includes(t.lower)) ? textOf(tokens, text, 0, comma) : undefined;
 }
 
 /** The role in apposition after a name: "Jeff Rathke, the State Department Spokesperson,". */
