@@ -465,6 +465,14 @@ export class Attributor {
       const stranger = person ? previous.strangers.find((name) => isSubjectLike(previous.tokens, { ...name, possessive: false }) && !modifiesNoun(previous.tokens, name.last)) : undefined;
       if (stranger) return this.registry.addSpeaker(textOf(previous.tokens, previous.text, stranger.first, stranger.last), "person");
     }
+    // Nobody nearby: he or she is the person last standing as a subject, up to three paragraphs
+    // back, as in a profile that names its subject once (`Aretha Louise Franklin was born …`).
+    if (!person) return null;
+    for (const previous of [...this.done].reverse()) {
+      if (previous.paragraph < sentence.paragraph - 3) break;
+      const subject = previous.mentions.find((m) => isSubjectLike(previous.tokens, m) && m.actor.kind === "person");
+      if (subject) return subject.actor;
+    }
     return null;
   }
 

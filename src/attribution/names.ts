@@ -329,8 +329,10 @@ function readApposition(tokens: Token[], text: string, nameLast: number, partyAt
   if (end >= tokens.length || end - nameLast > 16 || !/^[,.;:]?$/.test(tokens[end]!.after.slice(0, 1))) return null;
   const phrase = tokens.slice(nameLast + 1, end + 1);
   const role = phrase.findIndex((t) => ROLE_NOUNS.has(t.lower) || (t.cap && isTitleToken(t) && ROLE_NOUNS.has(t.lower.replace(/^(?:under|vice|deputy)-?/, ""))));
-  // A role is a noun phrase: no verb in it ("Nameh, was taken into custody by officials").
+  // A role is a noun phrase: no verb in it ("Nameh, was taken into custody by officials"), none
+  // opening it ("Petra, identified the officer") or right after its noun ("the family settled in").
   if (role < 0 || role > 6 || phrase.some((t) => (SPEECH_VERBS.has(t.lower) || PASSIVE_AUXILIARIES.has(t.lower)) && !t.cap)) return null;
+  if ([phrase[0], phrase[role + 1]].some((t) => t && !t.cap && /[a-z]ed$/.test(t.lower))) return null;
   let from = nameLast + 1;
   while (["the", "a", "an"].includes(tokens[from]!.lower)) from++;
   const result: { title: string; party?: string; possessor?: string } = { title: textOf(tokens, text, from, end) };
