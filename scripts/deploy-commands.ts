@@ -9,6 +9,8 @@ import { z } from "zod";
 import { commands } from "../commands";
 import { ConfigError, loadConfig, loadDotEnv } from "../src/config";
 import { applicationCommands } from "../src/transports/discord/definitions";
+import { moderationCommands } from "../src/transports/discord/moderation/command";
+import { moderationSettings } from "../src/transports/discord/moderation/settings";
 
 function fail(message: string): never {
   process.stderr.write(`deploy-commands: ${message}\n`);
@@ -30,9 +32,17 @@ const route = config.guildId ? Routes.applicationGuildCommands(config.applicatio
 /** What Discord answers: the commands as registered. Checked, since the output reports them. */
 const registeredSchema = z.array(z.looseObject({ name: z.string(), type: z.number().default(ApplicationCommandType.ChatInput), description: z.string().default("") }));
 
+// Read before calling Discord, so that a malformed setting is not reported as Discord unreachable.
+let moderation;
+try {
+  moderation = moderationCommands(config.guildId, moderationSettings().guildIds);
+} catch (error) {
+  fail((error as Error).message.replaceAll("\n", "\ndeploy-commands: "));
+}
+
 let response: unknown;
 try {
-  response = await rest.put(route, { body: applicationCommands(commands) });
+  response = await rest.put(route, { body: [...applicationCommands(commands), ...moderation] });
 } catch (error) {
   if (error instanceof DiscordAPIError) {
     const hint = error.status === 401 ? "; check DISCORD_TOKEN" : error.status === 403 || error.status === 404 ? "; check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot is in that server" : "";

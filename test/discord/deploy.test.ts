@@ -5,6 +5,7 @@ import { z } from "zod";
 import { commands } from "../../commands";
 import { defineCommand } from "../../commands/command";
 import { applicationCommands, slashCommand, WHO_SAID_THIS } from "../../src/transports/discord/definitions";
+import { moderationCommands } from "../../src/transports/discord/moderation/command";
 import { DiscordServer } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDAy.GtEsT3.deploy-fake-token-for-tests_789";
@@ -65,9 +66,11 @@ describe("npm run deploy-commands", () => {
     };
     const { stdout } = await run("npm", ["run", "--silent", "deploy-commands"], { env, timeout: 30_000 });
     expect(server.describeRequests()).toEqual([`PUT /api/v10/applications/${server.applicationId}/guilds/${server.guildId}/commands`]);
-    expect(server.requests[0]!.body).toEqual(JSON.parse(JSON.stringify(applicationCommands(commands))));
-    expect(server.commands.get(server.guildId)!.map((c) => c.name)).toEqual(["ask", "who-said", "position", "quotes", "source", WHO_SAID_THIS]);
-    expect(stdout).toContain(`Registered 6 commands in server ${server.guildId}:`);
+    const moderation = moderationCommands(server.guildId, [server.guildId]);
+    expect(server.requests[0]!.body).toEqual(JSON.parse(JSON.stringify([...applicationCommands(commands), ...moderation])));
+    expect(server.commands.get(server.guildId)!.map((c) => c.name)).toEqual(["ask", "who-said", "position", "quotes", "source", WHO_SAID_THIS, "corpus"]);
+    expect(stdout).toContain(`Registered 7 commands in server ${server.guildId}:`);
+    expect(stdout).toContain("/corpus  ");
     expect(stdout).toContain("/who-said  Who said it?");
     expect(stdout).toContain(`${WHO_SAID_THIS} (message menu)`);
     expect(stdout + JSON.stringify(server.requests.map((r) => r.body))).not.toContain(TOKEN);
