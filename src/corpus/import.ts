@@ -3,6 +3,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { z } from "zod";
 import { Engine } from "../answers/engine";
+import { cleanTitle, MAX_TITLE_LENGTH } from "./article";
 import { type FetchOptions, fetchPage, ImportError } from "./fetch";
 import { CorpusFileError, decodeUtf8, parseArticle, parsePlainArticle } from "./parse";
 import { slugify } from "./slug";
@@ -105,8 +106,10 @@ export function extractArticle(html: string, url: string): ArticleDraft {
   if (chars < MIN_ARTICLE_CHARS) throw new ImportError(`${url} holds no article text that could be found: link to the article itself, or upload it as a .md or .txt file`);
 
   const host = new URL(url).hostname.replace(/^www\./, "");
+  const headline = cleanTitle(title || readable?.title || host);
+  if (headline.length > MAX_TITLE_LENGTH) throw new ImportError(`${url}: the page's title has more than ${MAX_TITLE_LENGTH} characters; upload the article as a .md or .txt file with its headline`);
   return dropUndefined({
-    title: title || readable?.title?.trim() || host,
+    title: headline,
     url,
     source: site ?? readable?.siteName?.trim() ?? host,
     published: calendarDay(readable?.publishedTime ?? date),

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from "yaml";
-import { type Article, docIdSchema, frontMatterSchema } from "./article";
+import { type Article, docIdSchema, frontMatterSchema, titleSchema } from "./article";
 
 /** An article file that cannot be used, with the reason in words a moderator can act on. */
 export class CorpusFileError extends Error {
@@ -101,11 +101,14 @@ function unquote(value: string): string {
 export function parsePlainArticle(id: string, text: string, file: string): Article {
   assertDocId(id, file);
   const [first = "", ...rest] = text.split(/\r?\n/);
-  const title = first.trim();
-  if (!title) throw new CorpusFileError(file, "has no title: the first line must be the article's title");
+  const title = titleSchema.safeParse(first);
+  if (!title.success) {
+    const problem = title.error.issues[0]?.code === "too_small" ? "has no title: the first line must be the article's title" : `title: ${title.error.issues[0]?.message}`;
+    throw new CorpusFileError(file, problem);
+  }
   const paragraphs = splitParagraphs(rest.join("\n"));
   if (paragraphs.length === 0) throw new CorpusFileError(file, "has an empty body: add the article's paragraphs after the title line");
-  return { id, title, paragraphs };
+  return { id, title: title.data, paragraphs };
 }
 
 function assertDocId(id: string, file: string): void {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load";
-import { parseArticle } from "../../src/corpus/parse";
+import { parseArticle, parsePlainArticle } from "../../src/corpus/parse";
 
 describe("loadCorpus", () => {
   let dir: string;
@@ -68,6 +68,13 @@ describe("parseArticle", () => {
     const corpus = await loadCorpus("test/fixtures/wikinews");
     expect(corpus.rejected).toEqual([]);
     expect(corpus.articles).toHaveLength(6);
+  });
+
+  it("cleans invisible controls out of titles and refuses titles longer than a headline", () => {
+    expect(parseArticle("x", "---\ntitle: \"Right\u202Eto left\u0007\"\n---\nBody.", "x.md").title).toBe("Rightto left");
+    expect(() => parseArticle("x", `---\ntitle: ${"long ".repeat(100)}\n---\nBody.`, "x.md")).toThrow(/title: the title has more than 300 characters/);
+    expect(() => parsePlainArticle("x", `${"long ".repeat(100)}\n\nBody.`, "x.txt")).toThrow(/more than 300 characters/);
+    expect(() => parsePlainArticle("x", "\u202E\n\nBody.", "x.txt")).toThrow(/has no title/);
   });
 
   it("names the field that is wrong", () => {

@@ -42,7 +42,7 @@ describe("CorpusStore.add", () => {
   it("makes ids unique, and a title cannot name a path", async () => {
     const store = await CorpusStore.open(dir);
     const ids = [];
-    for (const title of ["Same title", "Same title", "../../etc/passwd", "/absolute/path", "\0", "…"]) ids.push((await store.add(draft(title), "t", accept)).article.id);
+    for (const title of ["Same title", "Same title", "../../etc/passwd", "/absolute/path", "\0«»", "…"]) ids.push((await store.add(draft(title), "t", accept)).article.id);
     expect(ids).toEqual(["same-title", "same-title-2", "etc-passwd", "absolute-path", "article", "article-2"]);
     expect(await readdir(root)).toEqual(["corpus"]);
   });
