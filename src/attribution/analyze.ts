@@ -119,14 +119,18 @@ function inferParties(sentences: Sentence[]): void {
   });
 }
 
+/** Verbs that make a sentence-opening quote the subject being defined, not speech. */
+const COPULAS = new Set(["is", "was", "are", "were", "means"]);
+
 /** Words a title leaves lowercase: "Mother Goose and Grimm", "Better Idea of Afghan Girls". */
 const MINOR_WORDS = new Set(["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "de", "la", "du"]);
 
 /**
  * Names and terms in quotation marks, not speech: anything right after a naming verb (`named
- * their robot "Robogee"`), a capitalized name after "the" (`the "Refuge" shelter`), and,
- * inside a sentence with nobody saying it, a short phrase
- * (`granted "parole" status`) or a capitalized title (`a recent "Mother Goose and Grimm" comic`).
+ * their robot "Robogee"`), a capitalized name after "the" (`the "Refuge" shelter`), a term its
+ * sentence defines (`"Friends" is another name for…`), and, inside a sentence with nobody saying
+ * it, a short phrase (`granted "parole" status`) or a capitalized title (`a recent "Mother Goose
+ * and Grimm" comic`).
  */
 function isNameNotSpeech(sentence: Sentence, span: QuoteSpan, attributed: boolean): boolean {
   const before = sentence.tokens.filter((t) => t.end <= span.outerStart).at(-1);
@@ -134,6 +138,10 @@ function isNameNotSpeech(sentence: Sentence, span: QuoteSpan, attributed: boolea
   const words = sentence.text.slice(span.start, span.end).split(/\s+/);
   // A capitalized name after an article, even in an attributed sentence: `Spokesperson of the "Refuge" Dimitri Verdonck said`.
   if (before?.lower === "the" && !before.quoted && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
+  // A term the sentence goes on to define: `"Friends" is another name for the Quakers`.
+  const after = sentence.tokens.find((t) => t.start >= span.outerEnd);
+  const closesOnly = after && /^["'”’»\s]*$/u.test(sentence.text.slice(span.end, after.start)) && !/[,.!?]$/.test(words.at(-1) ?? "");
+  if (span.outerStart === 0 && after && COPULAS.has(after.lower) && closesOnly) return true;
   if (attributed || span.outerStart === 0) return false;
   // A quote opening its sentence is speech even when short and unattributed: `"We are shocked," the family said`.
   return words.length <= 3 || (words.length <= 8 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w)));

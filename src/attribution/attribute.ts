@@ -359,7 +359,9 @@ export class Attributor {
     const words = tokens.slice(start, end + 1);
     if (words.length === 0 || words.some((t) => t.quoted) || !opensNounPhrase(words[0]!)) return null;
     const complement = words.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));
-    const core = complement > 0 ? words.slice(0, complement) : words;
+    // A part of a group names its head after "of": "One of the children".
+    const partitive = complement === 1 && INDEFINITES.has(words[0]!.lower) && words[1]!.lower === "of";
+    const core = partitive ? words : complement > 0 ? words.slice(0, complement) : words;
     const headAt = core.findLastIndex((t) => ROLE_NOUNS.has(t.lower) || SPEAKING_INSTITUTIONS.has(t.lower));
     if (headAt < 0) return create ? this.ellipticRole(sentence, sentence.text.slice(words[0]!.start, words.at(-1)!.end)) : null;
     const head = core[headAt]!.lower;

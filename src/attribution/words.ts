@@ -109,7 +109,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   tourist tourists colleague colleagues friend friends pastor priest entrepreneur businessman
   businesswoman banker engineer designer photographer blogger commentator columnist presenter physician
   surgeon militant militants fighter fighters gunman hostage detainee prisoner inmate policeman policemen
-  policewoman firefighter firefighters paramedic paramedics publicist politician politicians`.split(/\s+/),
+  policewoman firefighter firefighters paramedic paramedics publicist politician politicians children`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */
@@ -139,7 +139,8 @@ export const SPEAKING_INSTITUTIONS: ReadonlySet<string> = new Set(
   secretariat network channel company firm group team club union party campaign university hospital
   school airline bank charity organisation organization prosecutors regulator watchdog
   tribunal coalition alliance movement militia release communique communiqué
-  letter body institution association federation society institute foundation board bureau resolution`.split(/\s+/),
+  letter body institution association federation society institute foundation board bureau resolution
+  forces`.split(/\s+/),
 );
 
 /** Pronouns that stand for a person speaking: "he said". */
