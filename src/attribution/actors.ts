@@ -69,7 +69,7 @@ export class ActorRegistry {
     return (
       people.find((a) => a.aliases.some((alias) => fold(alias) === key)) ??
       people.find(
-        (a) => fold(surname(a.name)) === fold(surname(name)) && (wordCount(name) === 1 || wordCount(a.name) === 1 || fold(firstWord(a.name)) === fold(firstWord(name))),
+        (a) => surnameKey(a.name) === surnameKey(name) && (wordCount(name) === 1 || wordCount(a.name) === 1 || fold(firstWord(a.name)) === fold(firstWord(name))),
       )
     );
   }
@@ -85,7 +85,7 @@ export class ActorRegistry {
   /** Makes a fuller form of a known person's name ("John Smith" after "Mr. Smith") the actor's name. */
   upgradeName(actor: Actor, run: NameRun): void {
     if (actor.kind !== "person" || run.kind !== "unknown" || wordCount(run.name) <= wordCount(actor.name)) return;
-    if (fold(surname(run.name)) !== fold(surname(actor.name))) return;
+    if (surnameKey(run.name) !== surnameKey(actor.name)) return;
     addAlias(actor, actor.name);
     actor.name = run.name;
   }
@@ -125,6 +125,11 @@ function wordCount(name: string): number {
 
 function surname(name: string): string {
   return name.split(/\s+/).at(-1) ?? name;
+}
+
+/** A surname for comparing: without an Arabic article, so "al-Maliki" is "Maliki". */
+function surnameKey(name: string): string {
+  return fold(surname(name)).replace(/^(?:al|el|ad|as|an|ash)-/, "");
 }
 
 function firstWord(name: string): string {

@@ -76,7 +76,8 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   transport energy agriculture culture labour labor home affairs relations external internal military
   intelligence army navy air force party opposition union council cabinet assistant junior acting
   nuclear top police congressman congresswoman alderman alderwoman councillor councilor councilman
-  councilwoman assemblyman assemblywoman detective inspector superintendent constable sheriff`.split(/\s+/),
+  councilwoman assemblyman assemblywoman detective inspector superintendent constable sheriff
+  major-general lieutenant-general brigadier brigadier-general`.split(/\s+/),
 );
 
 /** Modifiers that may stand before a title without being one: "Outgoing US President". */
