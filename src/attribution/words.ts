@@ -18,7 +18,7 @@ const REGULAR_SPEECH_VERBS = `state assert warn caution emphasize emphasise note
   pledge demand complain observe recall conclude concede contend maintain praise criticize criticise
   dismiss brand label plead testify echo question joke exclaim shout tweet post allege charge counter
   retort lament vow affirm aver cite estimate instruct order term dispute blast slam hail welcome boast
-  chant yell scream whisper mutter scoff sigh laugh continue reveal justify`;
+  chant yell scream whisper mutter scoff sigh laugh continue reveal justify condemn denounce`;
 
 /** Irregular speech verb forms, and forms whose regular spelling doubles a consonant. */
 const IRREGULAR_SPEECH_VERBS = `say says said saying tell tells told telling write writes wrote writing
