@@ -30,9 +30,11 @@ import type { QuoteSpan } from "./quotes";
 import type { Token } from "./tokens";
 import {
   BETWEEN_SUBJECT_AND_VERB,
+  FEMALE_WORDS,
   GROUP_PRONOUNS,
   LEADER_NOUNS,
   LEADER_TITLES,
+  MALE_WORDS,
   PERSON_OBJECT_PRONOUNS,
   PERSON_PRONOUNS,
   PREPOSITIONS,
@@ -70,6 +72,8 @@ const GENERIC_INSTITUTIONS = new Set(["organization", "organisation", "group", "
 /** Resolves speakers for the quotes of an article, sentence by sentence, in reading order. */
 export class Attributor {
   private readonly done: Sentence[] = [];
+  /** Whether a person is a woman or a man, as the article's pronouns for them have shown. */
+  private readonly genders = new Map<Actor, Gender>();
 
   constructor(private readonly registry: ActorRegistry) {}
 
@@ -443,9 +447,23 @@ export class Attributor {
    * last quoted, it/they the last institution speaking.
    */
   private resolvePronoun(sentence: Sentence, k: number): Actor | null {
+    const gender = PRONOUN_GENDERS.get(sentence.tokens[k]!.lower);
+    const actor = this.antecedent(sentence, k, gender);
+    if (actor && gender && actor.kind === "person") this.genders.set(actor, gender);
+    return actor;
+  }
+
+  /** Whether an actor can be the person a pronoun of `gender` stands for. */
+  private mayBe(actor: Actor, gender: Gender | undefined): boolean {
+    const known = this.genders.get(actor) ?? genderOfTitles(actor);
+    return !gender || !known || known === gender;
+  }
+
+  /** The antecedent of the pronoun at token `k`; see resolvePronoun. */
+  private antecedent(sentence: Sentence, k: number, gender: Gender | undefined): Actor | null {
     const person = PERSON_PRONOUNS.has(sentence.tokens[k]!.lower) || PERSON_OBJECT_PRONOUNS.has(sentence.tokens[k]!.lower);
     const fits = (actor: Actor | null | undefined): actor is Actor =>
-      Boolean(actor) && (person ? actor!.kind === "person" || actor!.kind === "role" : actor!.kind === "organization");
+      Boolean(actor) && (person ? (actor!.kind === "person" || actor!.kind === "role") && this.mayBe(actor!, gender) : actor!.kind === "organization");
     // Earlier in the same sentence: `Szatkowski also mentioned …, which he called "…"`.
     const here = sentence.mentions.find((m) => m.last < k && isSubjectLike(sentence.tokens, m) && fits(m.actor));
     if (here) return here.actor;
@@ -464,15 +482,21 @@ export class Attributor {
       const role = this.leadingRole(previous, false)?.actor;
       if (fits(role)) return role;
       // A full name the article gave no title or speech verb, standing as subject, is the one meant.
-      const stranger = person ? previous.strangers.find((name) => isSubjectLike(previous.tokens, { ...name, possessive: false }) && !modifiesNoun(previous.tokens, name.last)) : undefined;
-      if (stranger) return this.registry.addSpeaker(textOf(previous.tokens, previous.text, stranger.first, stranger.last), "person");
+      const strangerName = (name: { first: number; last: number }) => textOf(previous.tokens, previous.text, name.first, name.last);
+      const stranger = person
+        ? previous.strangers.find((name) => {
+            const known = this.registry.findPerson(strangerName(name));
+            return isSubjectLike(previous.tokens, { ...name, possessive: false }) && !modifiesNoun(previous.tokens, name.last) && (!known || this.mayBe(known, gender));
+          })
+        : undefined;
+      if (stranger) return this.registry.addSpeaker(strangerName(stranger), "person");
     }
     // Nobody nearby: he or she is the person last standing as a subject, up to three paragraphs
     // back, as in a profile that names its subject once (`Aretha Louise Franklin was born …`).
     if (!person) return null;
     for (const previous of [...this.done].reverse()) {
       if (previous.paragraph < sentence.paragraph - 3) break;
-      const subject = previous.mentions.find((m) => isSubjectLike(previous.tokens, m) && m.actor.kind === "person");
+      const subject = previous.mentions.find((m) => isSubjectLike(previous.tokens, m) && m.actor.kind === "person" && this.mayBe(m.actor, gender));
       if (subject) return subject.actor;
     }
     return null;
@@ -510,6 +534,28 @@ export class Attributor {
     for (const m of sentence.mentions) if (m.last < before) order.push(m.actor);
     return [...new Set(order.reverse())];
   }
+}
+
+/** A person's gender, as far as the article tells it. */
+type Gender = "female" | "male";
+
+/** The gender each personal pronoun gives away. */
+const PRONOUN_GENDERS = new Map<string, Gender>([
+  ["she", "female"],
+  ["her", "female"],
+  ["he", "male"],
+  ["him", "male"],
+]);
+
+/** The gender a person's title or role words tell ("Mrs.", "spokeswoman", "father"), if any. */
+function genderOfTitles(actor: Actor): Gender | undefined {
+  const words = [actor.title ?? "", ...actor.aliases, actor.kind === "role" ? actor.name : ""]
+    .join(" ")
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  if (words.some((w) => FEMALE_WORDS.has(w))) return "female";
+  if (words.some((w) => MALE_WORDS.has(w))) return "male";
+  return undefined;
 }
 
 /** Whether the name ending at `last` modifies the noun after it: "Sadr City policemen" is not a person. */

@@ -150,6 +150,20 @@ export const PERSON_PRONOUNS: ReadonlySet<string> = new Set(["he", "she"]);
 /** Object pronouns that stand for a person: `a post by him read`. */
 export const PERSON_OBJECT_PRONOUNS: ReadonlySet<string> = new Set(["him", "her"]);
 
+/** Title and role words that tell a woman, for "she" and "her": "Mrs. Thatcher", "the spokeswoman". */
+export const FEMALE_WORDS: ReadonlySet<string> = new Set(
+  `mrs ms miss madam lady queen princess duchess empress dame baroness countess spokeswoman chairwoman
+  congresswoman councilwoman businesswoman policewoman alderwoman assemblywoman actress mother wife
+  sister daughter grandmother aunt niece widow girl woman nun`.split(/\s+/),
+);
+
+/** Title and role words that tell a man, for "he" and "him": "Mr Benn", "the spokesman". */
+export const MALE_WORDS: ReadonlySet<string> = new Set(
+  `mr sir lord king prince duke emperor baron spokesman chairman congressman councilman businessman
+  policeman alderman assemblyman actor father husband brother son grandfather uncle nephew widower boy
+  man monk`.split(/\s+/),
+);
+
 /** Pronouns that stand for an institution or a group speaking: "it added". */
 export const GROUP_PRONOUNS: ReadonlySet<string> = new Set(["it", "they"]);
 

@@ -55,6 +55,14 @@ describe("speaker resolution learned from held-out articles", () => {
     expect(speakerOf(analysis, "We are full")).toBe("Marc Dubois");
   });
 
+  it("keeps he and she apart once a title or an earlier pronoun tells a person's gender", () => {
+    const titled = analyze(`Mrs. Maria Lopez met Mr. John Park on Friday. "It was productive," he said.`);
+    expect(speakerOf(titled, "productive")).toBe("John Park");
+    const learned = analyze(`Maria Lopez met John Park on Friday. "It was productive," she said. Park disagreed. "It was not," he said.`);
+    expect(speakerOf(learned, "productive")).toBe("Maria Lopez");
+    expect(speakerOf(learned, "It was not")).toBe("John Park");
+  });
+
   it("reads a part of a group as a role: 'One of the children said'", () => {
     const analysis = analyze(`One of the children said, "I still have nightmares."`);
     expect(speakerOf(analysis, "nightmares")).toBe("One of the children");
