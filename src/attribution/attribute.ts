@@ -66,6 +66,9 @@ export interface Attribution {
 /** Documents that speak for whoever issued them: "the statement", "the release". */
 const DOCUMENTS = new Set(["statement", "release", "communique", "communiqué", "report", "letter", "resolution"]);
 
+/** Verbs of quoting someone, whose object speaks: `quoted her as saying`. */
+const QUOTING_VERBS = new Set(["quoted", "quotes", "quote", "cited", "cites"]);
+
 /** Institution nouns general enough to stand for any institution: "the organization said". */
 const GENERIC_INSTITUTIONS = new Set(["organization", "organisation", "group", "company", "firm", "agency", "body", "institution"]);
 
@@ -144,7 +147,7 @@ export class Attributor {
 
   /** The first finite speech verb before the quote whose subject resolves: `Sybhia accused Putin of "…"`. */
   private beforeQuote(sentence: Sentence, pre: number[], previousInSentence: Attribution | undefined): Attribution | null {
-    const relative = this.relativeSpeaker(sentence, pre);
+    const relative = this.relativeSpeaker(sentence, pre) ?? this.quotedAs(sentence, pre);
     if (relative) return relative;
     const tokens = sentence.tokens;
     let sawNonFinite = false;
@@ -173,6 +176,23 @@ export class Attributor {
     // `…, noting that "…"` / `and said "…"`: the subject of the sentence's main clause speaks.
     if (previousInSentence) return { actor: previousInSentence.actor, method: previousInSentence.method ?? "named" };
     return this.mainClauseSpeaker(sentence, pre.at(-1) ?? -1);
+  }
+
+  /** `The BBC quoted her as saying "…"`: the one quoted speaks, not the one quoting. */
+  private quotedAs(sentence: Sentence, pre: number[]): Attribution | null {
+    const tokens = sentence.tokens;
+    for (const v of pre) {
+      if (!QUOTING_VERBS.has(tokens[v]!.lower) || tokens[v]!.after !== "") continue;
+      const as = tokens.findIndex((t, i) => i > v && i <= v + 6 && t.lower === "as" && !t.quoted);
+      if (as < 0 || !SPEECH_VERBS.has(tokens[as + 1]?.lower ?? "")) continue;
+      if (PERSON_OBJECT_PRONOUNS.has(tokens[v + 1]?.lower ?? "")) {
+        const actor = this.resolvePronoun(sentence, v + 1);
+        if (actor) return { actor, method: "pronoun" };
+      }
+      const quoted = sentence.mentions.find((m) => m.first > v && m.last < as && m.actor.kind !== "party");
+      if (quoted) return { actor: quoted.actor, method: "named" };
+    }
+    return null;
   }
 
   /**
@@ -360,6 +380,9 @@ export class Attributor {
     const author = this.authorEndingAt(sentence, end);
     if (author) return { actor: author, method: "named" };
     if (end - start > 9 || start > end) return null;
+    // `a statement from the ministry`: the words speak for who issued them.
+    const from = tokens.findIndex((t, i) => i > start && i <= start + 3 && i < end && ["by", "from"].includes(t.lower) && (DOCUMENTS.has(tokens[i - 1]!.lower) || SPEECH_NOUNS.has(tokens[i - 1]!.lower)));
+    if (from > 0) return this.rolePhrase(sentence, from + 1, end, create);
     const words = tokens.slice(start, end + 1);
     if (words.length === 0 || words.some((t) => t.quoted) || !opensNounPhrase(words[0]!)) return null;
     const complement = words.findIndex((t, i) => i > 0 && PREPOSITIONS.has(t.lower));

@@ -63,6 +63,15 @@ describe("speaker resolution learned from held-out articles", () => {
     expect(speakerOf(learned, "It was not")).toBe("John Park");
   });
 
+  it("gives the words to the one quoted, and a statement to whoever issued it", () => {
+    const analysis = analyze(
+      `Senator Joan Reyes spoke on Monday. The BBC quoted her as saying "it is a mistake".`,
+      `The Interior Ministry closed the border. "Nothing was found," according to a statement from the ministry.`,
+    );
+    expect(speakerOf(analysis, "a mistake")).toBe("Joan Reyes");
+    expect(speakerOf(analysis, "Nothing was found")).toBe("Interior Ministry");
+  });
+
   it("reads a part of a group as a role: 'One of the children said'", () => {
     const analysis = analyze(`One of the children said, "I still have nightmares."`);
     expect(speakerOf(analysis, "nightmares")).toBe("One of the children");
