@@ -35,6 +35,7 @@ import {
   LEADER_NOUNS,
   LEADER_TITLES,
   MALE_WORDS,
+  PASSIVE_AUXILIARIES,
   PERSON_OBJECT_PRONOUNS,
   PERSON_PRONOUNS,
   PREPOSITIONS,
@@ -103,6 +104,8 @@ export class Attributor {
     const pre = unquoted(sentence.tokens, preStart, quote.outerStart);
     const post = unquoted(sentence.tokens, quote.outerEnd, postEnd);
     const previousInSentence = [...earlier].reverse().find((a) => a.actor);
+    // `When asked "Will you run again?", Hale replied`: a question put to the speaker is not theirs.
+    if (isQuestionPut(sentence.tokens, pre)) return { actor: null };
 
     // `…said that Castro sends "fraternal greetings" according to Prensa Latina`: the speech verb
     // names the speaker, the source after the quote only reports it.
@@ -557,6 +560,14 @@ export class Attributor {
     for (const m of sentence.mentions) if (m.last < before) order.push(m.actor);
     return [...new Set(order.reverse())];
   }
+}
+
+/** Whether the quote after the tokens `pre` is a question put to someone: `When asked "…?"`, `was asked "…?"`. */
+function isQuestionPut(tokens: Token[], pre: number[]): boolean {
+  const last = pre.at(-1);
+  if (last === undefined || tokens[last]!.lower !== "asked" || !/^[\s"“”'‘’]*$/.test(tokens[last]!.after)) return false;
+  const before = tokens[last - 1]?.lower;
+  return before === undefined || ["when", "if", "once", "after"].includes(before) || PASSIVE_AUXILIARIES.has(before);
 }
 
 /** A person's gender, as far as the article tells it. */

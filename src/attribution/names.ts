@@ -236,7 +236,9 @@ function isTitleToken(token: Token): boolean {
   if (token.lower === "first" && !token.cap) return false; // "the first FIRST Global competition"
   // Role nouns stand as titles before a name too: "farmer Ali Hassan", "team member Rodaba Noori".
   // Capitalized only because it opens the sentence: "Passenger Derek Pettaway told…".
-  return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower) || ((!token.cap || token.start === 0) && ROLE_NOUNS.has(token.lower));
+  // A plural names a group, not one person's title: "One of the study's authors, Professor Elio Riboli".
+  const plural = /(?:[^s]s|men|people|children)$/.test(token.lower);
+  return TITLE_WORDS.has(token.lower) || TITLE_MODIFIERS.has(token.lower) || ((!token.cap || token.start === 0) && ROLE_NOUNS.has(token.lower) && !plural);
 }
 
 /** An institution head word, singular or plural: "Agency", "Departments". */

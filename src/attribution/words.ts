@@ -11,6 +11,13 @@ function inflect(verb: string): string[] {
   return [verb, `${verb}s`, `${verb}ed`, `${verb}ing`];
 }
 
+/** A set of role nouns with their regular plurals: "lawyer" -> "lawyers", "spokesman" -> "spokesmen". */
+function withPlurals(nouns: string[]): ReadonlySet<string> {
+  const plural = (noun: string) =>
+    noun.endsWith("man") ? `${noun.slice(0, -3)}men` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : /(?:s|sh|ch|x)$/.test(noun) ? `${noun}es` : `${noun}s`;
+  return new Set(nouns.flatMap((noun) => [noun, plural(noun)]));
+}
+
 /** Verbs that introduce someone's words, in their regular base form (inflected below). */
 const REGULAR_SPEECH_VERBS = `state assert warn caution emphasize emphasise note add insist claim remark
   acknowledge stress accuse characterize characterise describe deny suggest explain announce declare
@@ -18,7 +25,7 @@ const REGULAR_SPEECH_VERBS = `state assert warn caution emphasize emphasise note
   pledge demand complain observe recall conclude concede contend maintain praise criticize criticise
   dismiss brand label plead testify echo question joke exclaim shout tweet post allege charge counter
   retort lament vow affirm aver cite estimate instruct order term dispute blast slam hail welcome boast
-  chant yell scream whisper mutter scoff sigh laugh continue reveal justify condemn denounce`;
+  chant yell scream whisper mutter scoff sigh laugh continue reveal justify condemn denounce answer`;
 
 /** Irregular speech verb forms, and forms whose regular spelling doubles a consonant. */
 const IRREGULAR_SPEECH_VERBS = `say says said saying tell tells told telling write writes wrote writing
@@ -90,7 +97,7 @@ export const TITLE_CONNECTORS: ReadonlySet<string> = new Set("of to for the and"
  * Nouns that make a phrase a role that can speak: "an advisor to the Palestinian team",
  * "Ukraine's ambassador to the US", "the Russian leader", "the minister".
  */
-export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+export const ROLE_NOUNS: ReadonlySet<string> = withPlurals(
   `president minister chancellor ambassador envoy adviser advisor aide spokesman spokesperson spokeswoman
   official officials diplomat diplomats source sources negotiator leader leaders premier king queen
   general commander officer analyst analysts expert experts member secretary governor mayor senator
@@ -110,7 +117,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   tourist tourists colleague colleagues friend friends pastor priest entrepreneur businessman
   businesswoman banker engineer designer photographer blogger commentator columnist presenter physician
   surgeon militant militants fighter fighters gunman hostage detainee prisoner inmate policeman policemen
-  policewoman firefighter firefighters paramedic paramedics publicist politician politicians children`.split(/\s+/),
+  policewoman firefighter firefighters paramedic paramedics publicist politician politicians children
+  reporter journalist`.split(/\s+/),
 );
 
 /** Role nouns that stand for a head of state or government, so "the leader" finds a president. */

@@ -72,6 +72,19 @@ describe("speaker resolution learned from held-out articles", () => {
     expect(speakerOf(analysis, "Nothing was found")).toBe("Interior Ministry");
   });
 
+  it("leaves a question put to someone unattributed, and gives the answer to who answered", () => {
+    const analysis = analyze(
+      `When asked "Will you run again?", Mayor Tom Hale replied "Maybe."`,
+      `Wikinews asked "Why now?" and Mayor Tom Hale answered "Because it is time."`,
+      `"We did nothing wrong," said lawyers for the company.`,
+    );
+    expect(speakerOf(analysis, "run again")).toBeNull();
+    expect(speakerOf(analysis, "Maybe")).toBe("Tom Hale");
+    expect(speakerOf(analysis, "Why now")).toBe("Wikinews");
+    expect(speakerOf(analysis, "it is time")).toBe("Tom Hale");
+    expect(speakerOf(analysis, "nothing wrong")).toBe("lawyers for the company");
+  });
+
   it("reads a part of a group as a role: 'One of the children said'", () => {
     const analysis = analyze(`One of the children said, "I still have nightmares."`);
     expect(speakerOf(analysis, "nightmares")).toBe("One of the children");
