@@ -71,10 +71,14 @@ function timeQueries(
   const cpu: LatencyResult["cpu"] = {};
   for (const kind of QUERY_KINDS) {
     const ofKind = queries.filter((query) => query.kind === kind);
+    // Steady state, as in a bot that has been up a while: two passes when they are quick.
     const warmStart = performance.now();
-    for (const query of warmup.filter((other) => other.kind === kind)) {
-      run(query);
-      if (performance.now() - warmStart > Math.min(2000, budgetSeconds * 100)) break;
+    const warming = warmup.filter((other) => other.kind === kind);
+    warm: for (let pass = 0; pass < 2; pass++) {
+      for (const query of warming) {
+        run(query);
+        if (performance.now() - warmStart > Math.min(2000, budgetSeconds * 100)) break warm;
+      }
     }
     const times: number[] = [];
     const cpuTimes: number[] = [];
@@ -127,7 +131,7 @@ async function enginepart(args: PartArgs): Promise<object> {
       rssMB: after.rssMB,
     },
   };
-  const warmup = buildQueries(corpus, Math.min(args.queries, 50), 8);
+  const warmup = buildQueries(corpus, args.queries, 8);
   Object.assign(result, timeQueries(queries, warmup, (query) => subject.run(engine, query), args.budget));
 
   if (subject.snapshot) {
@@ -231,7 +235,7 @@ async function baselinePart(args: PartArgs): Promise<object> {
     size: args.size,
     passages: passages.length,
     build: { ms: round(build.ms, 0), heapMB: after.heapMB, heapDeltaMB: round(after.heapMB - before.heapMB, 1), rssMB: after.rssMB },
-    ...timeQueries(queries, buildQueries(corpus, Math.min(args.queries, 50), 8), (query) => baseline.query(query), args.budget),
+    ...timeQueries(queries, buildQueries(corpus, args.queries, 8), (query) => baseline.query(query), args.budget),
   };
 }
 

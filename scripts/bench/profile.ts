@@ -1,3 +1,5 @@
+import { MentionIndex } from "../../src/answers/mentions";
+import { stanceFlags } from "../../src/answers/position";
 import { analyzeArticle } from "../../src/attribution/analyze";
 import { TextIndex } from "../../src/index/text-index";
 import { toPassages } from "../../src/passages/passages";
@@ -17,6 +19,8 @@ const titles = new Map(corpus.articles.map((article) => [article.id, article.tit
 const passageIndex = timed(() => new TextIndex(flat.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))));
 const quotes = analysis.value.flatMap((a) => a.quotes);
 const quoteIndex = timed(() => new TextIndex(quotes.map((q) => ({ id: q.id, text: q.text }))));
+const mentions = timed(() => MentionIndex.build(flat.map((p) => p.text)));
+const stance = timed(() => stanceFlags(flat));
 const mb = corpus.bytes / 2 ** 20;
 console.log({
   articles: size,
@@ -27,4 +31,7 @@ console.log({
   attributionMs: round(analysis.ms, 0),
   passageIndexMs: round(passageIndex.ms, 0),
   quoteIndexMs: round(quoteIndex.ms, 0),
+  mentionIndexMs: round(mentions.ms, 0),
+  stanceMs: round(stance.ms, 0),
+  attributionMBps: round(mb / (analysis.ms / 1000), 2),
 });
