@@ -25,7 +25,7 @@ const EVERYONE = "2248473465835073"; // the test server's default: no Manage Ser
 const MODERATOR_ROLE = "323456789012345678";
 const OTHER_ROLE = "423456789012345678";
 const UPLOAD = "---\ntitle: A story nobody may add\n---\n\n“We will not allow it,” said Jane Doe.\n";
-const HOSTILE_UPLOAD = `---\ntitle: "@everyone <@&123456789012345678> **BREAKING** ${"x".repeat(300)}"\n---\n\n“@here come quickly,” said <@123456789012345678>.\n`;
+const HOSTILE_UPLOAD = `---\ntitle: "@everyone <@&123456789012345678> **BREAKING** ${"x".repeat(200)}"\n---\n\n“@here come quickly,” said <@123456789012345678>.\n`;
 let upload = UPLOAD;
 
 let server: DiscordServer;
