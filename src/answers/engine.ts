@@ -120,6 +120,7 @@ export class Engine {
       completionLists(engine.library);
       engine.library.passageIndex.warm();
       engine.library.quoteIndex.warm();
+      engine.library.mentions.warm();
     };
     if (options.warm === "later") setImmediate(warm);
     else warm();

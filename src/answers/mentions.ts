@@ -25,10 +25,18 @@ export interface MentionIndexData {
  * run are a superset of those holding the term. Callers still test each candidate.
  */
 export class MentionIndex {
-  private readonly byRun: Map<string, number>;
+  /** Each run's place in `data.runs`, built on first use (not while a snapshot loads). */
+  private runIndex: Map<string, number> | null = null;
 
-  private constructor(private readonly data: MentionIndexData) {
-    this.byRun = new Map(data.runs.map((run, k) => [run, k]));
+  private constructor(private readonly data: MentionIndexData) {}
+
+  private get byRun(): Map<string, number> {
+    return (this.runIndex ??= new Map(this.data.runs.map((run, k) => [run, k])));
+  }
+
+  /** Builds what the first lookup would otherwise build. */
+  warm(): void {
+    void this.byRun;
   }
 
   /** Indexes texts by position: candidates come back as positions in `texts`. */
