@@ -9,7 +9,7 @@ import { ask } from "./ask";
 import { complete, completionLists, type CompletionList } from "./complete";
 import { lookupOf } from "./actors";
 import { MentionIndex } from "./mentions";
-import type { Library } from "./library";
+import { type Library, passageLookups } from "./library";
 import { position, stanceFlags } from "./position";
 import { quotes } from "./quotes";
 import { source } from "./source";
@@ -98,8 +98,7 @@ export class Engine {
     const engine = new Engine({
       articles: new Map(articles.map((article) => [article.id, article])),
       passages,
-      passageById: new Map(passages.map((passage) => [passage.id, passage])),
-      passageOrder: new Map(passages.map((passage, at) => [passage.id, at])),
+      ...passageLookups(passages, docRanges),
       quotes: quoteList,
       quoteById: new Map(quoteList.map((quote) => [quote.id, quote])),
       quotesByPassage,

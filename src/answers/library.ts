@@ -103,3 +103,105 @@ export function passagesWithPrefix(library: Library, prefix: string, limit: numb
   }
   return found;
 }
+
+/**
+ * Where a citation id stands in `passages`, found from the id itself: the article's range by
+ * its id, then a binary search on (paragraph, sentence). Saves two maps of every passage, which
+ * a snapshot of a large corpus would otherwise rebuild before it can answer.
+ */
+function positionOf(passages: readonly Passage[], docRanges: ReadonlyMap<string, readonly [number, number]>, id: string): number | undefined {
+  const colon = id.lastIndexOf(":");
+  if (colon < 0) return undefined;
+  const range = docRanges.get(id.slice(0, colon));
+  const parts = /^(\d+)\.(\d+)$/.exec(id.slice(colon + 1));
+  if (!range || !parts) return undefined;
+  const paragraph = Number(parts[1]);
+  const sentence = Number(parts[2]);
+  let low = range[0];
+  let high = range[1];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const passage = passages[mid]!;
+    if (passage.paragraph < paragraph || (passage.paragraph === paragraph && passage.sentence < sentence)) low = mid + 1;
+    else high = mid;
+  }
+  return low < range[1] && passages[low]!.id === id ? low : undefined;
+}
+
+/** A read-only map over the passages whose lookups need no map of their own; iterating builds one. */
+abstract class PassageView<V> implements ReadonlyMap<string, V> {
+  private built: Map<string, V> | null = null;
+
+  constructor(
+    protected readonly passages: readonly Passage[],
+    private readonly docRanges: ReadonlyMap<string, readonly [number, number]>,
+  ) {}
+
+  protected abstract valueAt(at: number): V;
+
+  get(id: string): V | undefined {
+    const at = positionOf(this.passages, this.docRanges, id);
+    return at === undefined ? undefined : this.valueAt(at);
+  }
+
+  has(id: string): boolean {
+    return positionOf(this.passages, this.docRanges, id) !== undefined;
+  }
+
+  get size(): number {
+    return this.passages.length;
+  }
+
+  private map(): Map<string, V> {
+    return (this.built ??= new Map(this.passages.map((passage, at) => [passage.id, this.valueAt(at)])));
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+    this.map().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+
+  entries(): MapIterator<[string, V]> {
+    return this.map().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.map().keys();
+  }
+
+  values(): MapIterator<V> {
+    return this.map().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.map()[Symbol.iterator]();
+  }
+}
+
+class PassagesById extends PassageView<Passage> {
+  protected valueAt(at: number): Passage {
+    return this.passages[at]!;
+  }
+}
+
+class PassageOrder extends PassageView<number> {
+  protected valueAt(at: number): number {
+    return at;
+  }
+}
+
+/**
+ * The passages by citation id and each one's position. Views when every article id is free of
+ * ":" (as corpus ids always are), plain maps otherwise.
+ */
+export function passageLookups(
+  passages: readonly Passage[],
+  docRanges: ReadonlyMap<string, readonly [number, number]>,
+): { passageById: ReadonlyMap<string, Passage>; passageOrder: ReadonlyMap<string, number> } {
+  if ([...docRanges.keys()].some((doc) => doc.includes(":"))) {
+    return {
+      passageById: new Map(passages.map((passage) => [passage.id, passage])),
+      passageOrder: new Map(passages.map((passage, at) => [passage.id, at])),
+    };
+  }
+  return { passageById: new PassagesById(passages, docRanges), passageOrder: new PassageOrder(passages, docRanges) };
+}
