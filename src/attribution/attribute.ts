@@ -78,6 +78,8 @@ export class Attributor {
   private readonly done: Sentence[] = [];
   /** Whether a person is a woman or a man, as the article's pronouns for them have shown. */
   private readonly genders = new Map<Actor, Gender>();
+  /** Set while recentStater runs; see there. */
+  private findingStater = false;
 
   constructor(private readonly registry: ActorRegistry) {}
 
@@ -533,13 +535,21 @@ export class Attributor {
    * publicist Gwendolyn Quinn stated …. Per the statement, "…"`. The subject of a finite speech verb.
    */
   private recentStater(sentence: Sentence): Actor | undefined {
-    for (const previous of [...this.done].reverse()) {
-      if (previous.paragraph < sentence.paragraph - 1) break;
-      const verb = previous.tokens.findIndex((_, v) => isFiniteSpeechVerb(previous.tokens, v));
-      const subject = verb > 0 ? this.subjectBefore(previous, verb, 0)?.actor : null;
-      if (subject && subject.kind !== "party") return subject;
+    // Finding that subject may resolve a pronoun, which may look at a role phrase, which may ask
+    // for the recent stater again, of another sentence: one level is enough, and never loops.
+    if (this.findingStater) return undefined;
+    this.findingStater = true;
+    try {
+      for (const previous of [...this.done].reverse()) {
+        if (previous.paragraph < sentence.paragraph - 1) break;
+        const verb = previous.tokens.findIndex((_, v) => isFiniteSpeechVerb(previous.tokens, v));
+        const subject = verb > 0 ? this.subjectBefore(previous, verb, 0)?.actor : null;
+        if (subject && subject.kind !== "party") return subject;
+      }
+      return undefined;
+    } finally {
+      this.findingStater = false;
     }
-    return undefined;
   }
 
   /** Actors mentioned in the paragraph of `sentence` before its token `before`, most recent first. */
