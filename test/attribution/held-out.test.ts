@@ -1,8 +1,4 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { analyzeArticle } from "../../src/attribution/analyze";
-import { parsePlainArticle } from "../../src/corpus/parse";
-import { toPassages } from "../../src/passages/passages";
+import { type ExpectedSpeakers, expectSpeakers } from "./expect-speakers";
 
 /**
  * Held-out articles: English Wikinews articles (CC BY 2.5, detokenised from the AMALGUM corpus)
@@ -13,7 +9,7 @@ import { toPassages } from "../../src/passages/passages";
  * (archaeologist, anjouan), with the fixes of all three, 17/17.
  * Every quote, its speaker by paragraph.sentence (null where the article does not say who spoke).
  */
-const EXPECTED: Record<string, Record<string, string | null>> = {
+const EXPECTED: ExpectedSpeakers = {
   bribery: {
     "1.2": "Chinese court",
     "2.3": "Zhu Rongji",
@@ -243,16 +239,4 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
   },
 };
 
-describe.each(Object.entries(EXPECTED))("quotes of the held-out %s article", (name, speakers) => {
-  const article = parsePlainArticle(name, readFileSync(`test/attribution/articles/${name}.txt`, "utf8"), name);
-  const { quotes } = analyzeArticle(article, toPassages(article));
-
-  it("are all found in the expected sentences", () => {
-    expect([...new Set(quotes.map((q) => q.passage.split(":")[1]))]).toEqual(Object.keys(speakers));
-  });
-
-  it("are each attributed to their speaker", () => {
-    const wrong = quotes.filter((q) => speakers[q.passage.split(":")[1]!] !== q.speaker).map((q) => `${q.passage} "${q.text.slice(0, 40)}" -> ${q.speaker}`);
-    expect(wrong).toEqual([]);
-  });
-});
+expectSpeakers("held-out ", EXPECTED);

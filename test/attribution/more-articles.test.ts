@@ -1,8 +1,4 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { analyzeArticle } from "../../src/attribution/analyze";
-import { parsePlainArticle } from "../../src/corpus/parse";
-import { toPassages } from "../../src/passages/passages";
+import { type ExpectedSpeakers, expectSpeakers } from "./expect-speakers";
 
 /**
  * More articles, checked after the gold articles to see the rules generalize: Wikinews articles
@@ -10,7 +6,7 @@ import { toPassages } from "../../src/passages/passages";
  * wire-service and political style and in British style (single quotation marks). Every quote,
  * its speaker by paragraph.sentence (null where the article does not say who spoke).
  */
-const EXPECTED: Record<string, Record<string, string | null>> = {
+const EXPECTED: ExpectedSpeakers = {
   betancourt: {
     "2.1": "Íngrid Betancourt",
     "3.1": "Íngrid Betancourt",
@@ -198,16 +194,4 @@ const EXPECTED: Record<string, Record<string, string | null>> = {
   },
 };
 
-describe.each(Object.entries(EXPECTED))("quotes of the %s article", (name, speakers) => {
-  const article = parsePlainArticle(name, readFileSync(`test/attribution/articles/${name}.txt`, "utf8"), name);
-  const { quotes } = analyzeArticle(article, toPassages(article));
-
-  it("are all found in the expected sentences", () => {
-    expect([...new Set(quotes.map((q) => q.passage.split(":")[1]))]).toEqual(Object.keys(speakers));
-  });
-
-  it("are each attributed to their speaker", () => {
-    const wrong = quotes.filter((q) => speakers[q.passage.split(":")[1]!] !== q.speaker).map((q) => `${q.passage} "${q.text.slice(0, 40)}" -> ${q.speaker}`);
-    expect(wrong).toEqual([]);
-  });
-});
+expectSpeakers("", EXPECTED);
