@@ -3,6 +3,7 @@
  * ("Vladimir Putin", "President Putin", "Putin") into one Actor, and looking them up again.
  */
 
+import { memoize } from "../index/normalize";
 import type { NameRun } from "./names";
 import type { Actor, ActorKind } from "./types";
 
@@ -115,9 +116,7 @@ export function addAlias(actor: Actor, alias: string): void {
 }
 
 /** Folds case and apostrophes for comparing names. */
-export function fold(text: string): string {
-  return text.normalize("NFC").replace(/[’‘]/g, "'").toLowerCase().trim();
-}
+export const fold: (text: string) => string = memoize((text) => text.normalize("NFC").replace(/[’‘]/g, "'").toLowerCase().trim());
 
 function wordCount(name: string): number {
   return name.split(/\s+/).length;

@@ -4,12 +4,14 @@
  * Nothing here knows any one article.
  */
 
+import { memoize } from "../index/normalize";
+
 /**
  * One row per party: `Name|bloc|terms`, terms comma-separated (short forms, demonyms, capital,
- * seats of government). Kept as a table so adding a country is adding a line.
+ * seats of government). Kept as a table so adding a country is adding a line. "European leaders"
+ * in the news are the EU's and its neighbours', not Moscow's or Kyiv's: the countries east of the
+ * EU form a bloc of their own.
  */
-// "European leaders" in the news are the EU's and its neighbours', not Moscow's or Kyiv's: the
-// countries east of the EU form a bloc of their own.
 const PARTY_TABLE = `
 United States|North America|US,U.S.,USA,U.S.A.,United States of America,America,American,Americans,Washington,White House,Pentagon,State Department,Capitol Hill
 Canada|North America|Canadian,Ottawa
@@ -198,11 +200,11 @@ for (const party of PARTIES) {
  * Case-insensitive, tolerant to a leading "the" and a trailing "'s".
  * @returns the party's name, or null when the term does not stand for a party
  */
-export function resolveParty(term: string): string | null {
+export const resolveParty: (term: string) => string | null = memoize((term) => {
   const key = bare(term);
   // "U.S.'s" and "U.S" are the same; only strip a final dot if the dotted form is unknown.
   return BY_TERM.get(key) ?? BY_TERM.get(key.replace(/\.$/, "")) ?? BY_TERM.get(`${key}.`) ?? null;
-}
+});
 
 /**
  * All the surface terms that stand for a party (its name, short forms, demonyms, capital,

@@ -72,15 +72,13 @@ export function wordTokens(text: string): WordToken[] {
  * Remembers a pure word function's results: vocabularies follow Zipf's law, so a few thousand
  * words are most of any text. Bounded: cleared when full, so memory never grows with queries.
  */
-function memoize(fn: (word: string) => string, capacity = 1 << 18): (word: string) => string {
-  const cache = new Map<string, string>();
+export function memoize<V>(fn: (word: string) => V, capacity = 1 << 18): (word: string) => V {
+  const cache = new Map<string, V>();
   return (word) => {
-    let value = cache.get(word);
-    if (value === undefined) {
-      value = fn(word);
-      if (cache.size >= capacity) cache.clear();
-      cache.set(word, value);
-    }
+    if (cache.has(word)) return cache.get(word) as V;
+    const value = fn(word);
+    if (cache.size >= capacity) cache.clear();
+    cache.set(word, value);
     return value;
   };
 }
