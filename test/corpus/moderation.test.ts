@@ -10,7 +10,7 @@ import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { corpusCommand } from "../../src/transports/discord/moderation/command";
 import { createModeration } from "../../src/transports/discord/moderation/handler";
-import { DiscordServer, type DiscordUser, snowflake } from "../support/discord-server";
+import { DiscordServer, type DiscordUser, snowflake, subcommandData } from "../support/discord-server";
 import { fixture, type NewsSite, startNewsSite } from "./news-site";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDA5.GtEsT9.moderation-fake-token-for-tests_42";
@@ -79,23 +79,10 @@ const who = (as: As) => ({ user: as.user ?? moderator, member: as.member ?? { pe
 
 /** `/corpus <subcommand> option:value …`; a `file` option is an attachment served from `uploads`. */
 function corpus(subcommand: string, options: Record<string, string> = {}, as: As = asModerator) {
-  const attachments: Record<string, unknown> = {};
-  const values = Object.entries(options).map(([name, value]) => {
-    if (name !== "file") return { name, type: 3, value };
-    const id = snowflake();
-    attachments[id] = { id, filename: value, size: uploads.get(value)?.length ?? 0, url: `${filesBase}/${value}`, proxy_url: `${filesBase}/${value}`, content_type: "text/plain" };
-    return { name, type: 11, value: id };
-  });
+  const file = (filename: string) => ({ size: uploads.get(filename)?.length ?? 0, url: `${filesBase}/${filename}`, content_type: "text/plain" });
   return server.interact({
     type: 2,
-    data: {
-      id: snowflake(),
-      name: "corpus",
-      type: 1,
-      guild_id: server.guildId,
-      options: [{ type: 1, name: subcommand, options: values }],
-      ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
-    },
+    data: subcommandData("corpus", subcommand, options, file, { guild_id: server.guildId }),
     ...who(as),
   });
 }

@@ -16,7 +16,7 @@ import { LiveCorpus } from "../../src/corpus/live";
 import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { createModeration } from "../../src/transports/discord/moderation/handler";
-import { DiscordServer, type DiscordUser, type SentInteraction, snowflake } from "../support/discord-server";
+import { DiscordServer, type DiscordUser, type SentInteraction, snowflake, subcommandData } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDEw.GtEsTA.permissions-fake-token-for-tests_10";
 const MANAGE_GUILD = "32";
@@ -72,22 +72,10 @@ const MODERATOR: As = {};
 const as = (who: As) => ({ user: who.user ?? moderator, member: who.member ?? { permissions: MANAGE_GUILD }, ...(who.guildId !== undefined ? { guildId: who.guildId } : {}) });
 
 function corpus(subcommand: string, options: Record<string, string> = {}, who: As = MODERATOR): SentInteraction {
-  const attachments: Record<string, unknown> = {};
-  const values = Object.entries(options).map(([name, value]) => {
-    if (name !== "file") return { name, type: 3, value };
-    const id = snowflake();
-    attachments[id] = { id, filename: value, size: UPLOAD.length, url: `http://127.0.0.1:9/${value}`, proxy_url: `http://127.0.0.1:9/${value}`, content_type: "text/markdown" };
-    return { name, type: 11, value: id };
-  });
+  const file = (filename: string) => ({ size: UPLOAD.length, url: `http://127.0.0.1:9/${filename}`, content_type: "text/markdown" });
   return server.interact({
     type: 2,
-    data: {
-      id: snowflake(),
-      name: "corpus",
-      type: 1,
-      options: [{ type: 1, name: subcommand, options: values }],
-      ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
-    },
+    data: subcommandData("corpus", subcommand, options, file),
     ...as(who),
   });
 }

@@ -99,6 +99,42 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter++ & 0xfffn)).toString();
 }
 
+/** How a test describes a file a user attached to a command. */
+export interface AttachedFile {
+  size: number;
+  url: string;
+  content_type: string;
+}
+
+/**
+ * The `data` of a slash command run with one subcommand, as Discord sends it: text options, and
+ * the option named `file` as an attachment with its `resolved` entry, described by `describeFile`.
+ */
+export function subcommandData(
+  command: string,
+  subcommand: string,
+  options: Record<string, string>,
+  describeFile: (filename: string) => AttachedFile,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const attachments: Record<string, unknown> = {};
+  const values = Object.entries(options).map(([name, value]) => {
+    if (name !== "file") return { name, type: 3, value };
+    const id = snowflake();
+    const file = describeFile(value);
+    attachments[id] = { id, filename: value, size: file.size, url: file.url, proxy_url: file.url, content_type: file.content_type };
+    return { name, type: 11, value: id };
+  });
+  return {
+    id: snowflake(),
+    name: command,
+    type: 1,
+    ...extra,
+    options: [{ type: 1, name: subcommand, options: values }],
+    ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
+  };
+}
+
 export class DiscordServer {
   /** Every REST call, in arrival order. */
   readonly requests: RecordedRequest[] = [];
