@@ -546,44 +546,8 @@ export class DiscordServer {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${randomBytes(24).toString("hex")}`;
     const user = fields.user ?? this.user();
-    if (fields.guildId === null) {
-      const dm = {
-        id,
-        application_id: this.applicationId,
-        type: fields.type,
-        token,
-        version: 1,
-        ...(fields.data === undefined ? {} : { data: fields.data }),
-        ...(fields.message === undefined ? {} : { message: fields.message }),
-        channel_id: this.channelId,
-        channel: { id: this.channelId, type: 1, recipients: [user], flags: 0 },
-        user,
-        app_permissions: EVERYONE_PERMISSIONS,
-        locale: "en-US",
-        entitlements: [],
-        authorizing_integration_owners: { "1": user.id },
-        context: 1,
-        attachment_size_limit: 10_485_760,
-        ...fields.extra,
-      };
-      const sentAt = performance.now();
-      this.dispatch("INTERACTION_CREATE", dm);
-      return this.track(id, token, dm, sentAt);
-    }
-    const guildId = fields.guildId ?? this.guildId;
-    const member: Record<string, unknown> = {
-      user,
-      roles: [],
-      joined_at: new Date().toISOString(),
-      deaf: false,
-      mute: false,
-      flags: 0,
-      pending: false,
-      permissions: EVERYONE_PERMISSIONS,
-      ...fields.member,
-    };
-    for (const key of Object.keys(member)) if (member[key] === undefined) delete member[key];
-    const payload = {
+    // What every interaction carries, in a server or in a DM.
+    const common = {
       id,
       application_id: this.applicationId,
       type: fields.type,
@@ -591,20 +555,48 @@ export class DiscordServer {
       version: 1,
       ...(fields.data === undefined ? {} : { data: fields.data }),
       ...(fields.message === undefined ? {} : { message: fields.message }),
-      guild_id: guildId,
-      guild: { id: guildId, locale: "en-US", features: [] },
       channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: guildId, name: "general", position: 0, permissions: EVERYONE_PERMISSIONS, flags: 0 },
-      member,
       app_permissions: EVERYONE_PERMISSIONS,
       locale: "en-US",
-      guild_locale: "en-US",
       entitlements: [],
-      authorizing_integration_owners: { "0": guildId },
-      context: 0,
       attachment_size_limit: 10_485_760,
-      ...fields.extra,
     };
+    let payload: Record<string, unknown>;
+    if (fields.guildId === null) {
+      payload = {
+        ...common,
+        channel: { id: this.channelId, type: 1, recipients: [user], flags: 0 },
+        user,
+        authorizing_integration_owners: { "1": user.id },
+        context: 1,
+        ...fields.extra,
+      };
+    } else {
+      const guildId = fields.guildId ?? this.guildId;
+      const member: Record<string, unknown> = {
+        user,
+        roles: [],
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+        pending: false,
+        permissions: EVERYONE_PERMISSIONS,
+        ...fields.member,
+      };
+      for (const key of Object.keys(member)) if (member[key] === undefined) delete member[key];
+      payload = {
+        ...common,
+        guild_id: guildId,
+        guild: { id: guildId, locale: "en-US", features: [] },
+        channel: { id: this.channelId, type: 0, guild_id: guildId, name: "general", position: 0, permissions: EVERYONE_PERMISSIONS, flags: 0 },
+        member,
+        guild_locale: "en-US",
+        authorizing_integration_owners: { "0": guildId },
+        context: 0,
+        ...fields.extra,
+      };
+    }
     const sentAt = performance.now();
     this.dispatch("INTERACTION_CREATE", payload);
     return this.track(id, token, payload, sentAt);
