@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEngine } from "../../src/answers/engine";
 import { type BotConfig, loadConfig } from "../../src/config";
-import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { WHO_SAID_THIS } from "../../src/transports/discord/definitions";
 import { DISCORD_LIMITS } from "../../src/transports/discord/limits";
+import { linesLogger } from "../support/bot";
 import { DiscordServer } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDAw.GtEsT1.this-is-a-fake-token-for-tests_0123";
@@ -23,7 +23,7 @@ beforeAll(async () => {
     LOG_LEVEL: "info",
   }) as BotConfig;
   const { engine } = await loadEngine("corpus");
-  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
+  const logger = linesLogger(logLines, TOKEN);
   bot = await startBot(config, engine, { logger });
 });
 

@@ -5,8 +5,8 @@ import { defineCommand } from "../../commands/command";
 import { textOption } from "../../commands/limits";
 import { loadEngine } from "../../src/answers/engine";
 import { type BotConfig, loadConfig } from "../../src/config";
-import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
+import { linesLogger } from "../support/bot";
 import { DiscordServer } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDAx.GtEsT2.another-fake-token-for-tests_456";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   server = await DiscordServer.start({ token: TOKEN });
   const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: server.applicationId, DISCORD_API_BASE: server.apiBase }) as BotConfig;
   const { engine } = await loadEngine("corpus");
-  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
+  const logger = linesLogger(logLines, TOKEN);
   bot = await startBot(config, engine, {
     logger,
     commands: [...commands, explode("explode"), explode("explode-later")],

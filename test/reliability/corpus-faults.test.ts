@@ -12,12 +12,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotConfig } from "../../src/config";
 import { LiveCorpus } from "../../src/corpus/live";
 import { loadCorpus } from "../../src/corpus/load";
-import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { createModeration } from "../../src/transports/discord/moderation/handler";
+import { botConfig, linesLogger } from "../support/bot";
 import { DiscordServer, type DiscordUser, snowflake } from "../support/discord-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -270,11 +269,11 @@ describe("a write that fails", () => {
     dir = await corpusFolder("write-fails");
     server = await DiscordServer.start({ token: TOKEN });
     moderator = server.user();
-    const config: BotConfig = { mode: "bot", token: TOKEN, applicationId: server.applicationId, apiBase: server.apiBase, corpusDir: dir, logLevel: "info" };
+    const config = botConfig(server, TOKEN, dir);
     live = await LiveCorpus.open(dir);
     const settings = { guildIds: [server.guildId], moderatorRoleIds: [], fetch: { allowPrivate: true, timeoutMs: 2_000 } };
     const moderation = createModeration({ live, settings, download: async () => new TextEncoder().encode(UPLOAD) });
-    const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
+    const logger = linesLogger(logLines, TOKEN);
     bot = await startBot(config, live, { logger, moderation, preconditions: [] });
   });
 

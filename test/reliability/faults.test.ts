@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../../src/answers/engine";
-import type { BotConfig } from "../../src/config";
-import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
+import { botConfig, linesLogger } from "../support/bot";
 import { DiscordServer, type RecordedRequest, type SentInteraction } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDA2.GtEsT6.reliability-faults-fake-token_0606";
@@ -24,8 +23,8 @@ const engine = Engine.fromArticles([
 
 beforeAll(async () => {
   server = await DiscordServer.start({ token: TOKEN, heartbeatInterval: 1_000 });
-  const config: BotConfig = { mode: "bot", token: TOKEN, applicationId: server.applicationId, apiBase: server.apiBase, corpusDir: "corpus", logLevel: "info" };
-  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
+  const config = botConfig(server, TOKEN);
+  const logger = linesLogger(logLines, TOKEN);
   bot = await startBot(config, engine, { logger });
 });
 

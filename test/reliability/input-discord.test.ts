@@ -9,11 +9,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands";
 import { loadEngine } from "../../src/answers/engine";
-import type { BotConfig } from "../../src/config";
-import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { WHO_SAID_THIS } from "../../src/transports/discord/definitions";
 import { DISCORD_LIMITS } from "../../src/transports/discord/limits";
+import { botConfig, linesLogger } from "../support/bot";
 import { DiscordServer, type RecordedRequest, type SentInteraction } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDA3.GtEsT7.reliability-input-fake-token_0707";
@@ -26,9 +25,9 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   server = await DiscordServer.start({ token: TOKEN });
-  const config: BotConfig = { mode: "bot", token: TOKEN, applicationId: server.applicationId, apiBase: server.apiBase, corpusDir: "corpus", logLevel: "info" };
+  const config = botConfig(server, TOKEN);
   const { engine } = await loadEngine("corpus");
-  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
+  const logger = linesLogger(logLines, TOKEN);
   bot = await startBot(config, engine, { logger });
 });
 

@@ -13,12 +13,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotConfig } from "../../src/config";
 import { LiveCorpus } from "../../src/corpus/live";
 import { loadCorpus } from "../../src/corpus/load";
-import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { createModeration } from "../../src/transports/discord/moderation/handler";
+import { botConfig, linesLogger } from "../support/bot";
 import { DiscordServer, type DiscordUser, type RecordedRequest, type SentInteraction, snowflake } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDEy.GtEsTC.input-moderation-fake-token_1212";
@@ -53,12 +52,12 @@ beforeAll(async () => {
   localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}/admin`;
   server = await DiscordServer.start({ token: TOKEN });
   moderator = server.user();
-  const config: BotConfig = { mode: "bot", token: TOKEN, applicationId: server.applicationId, apiBase: server.apiBase, corpusDir: dir, logLevel: "info" };
+  const config = botConfig(server, TOKEN, dir);
   live = await LiveCorpus.open(dir);
   // Private addresses refused, as in production; a short timeout, should anything be slow.
   const settings = { guildIds: [server.guildId], moderatorRoleIds: [], fetch: { allowPrivate: false, timeoutMs: 1_000 } };
   const moderation = createModeration({ live, settings, download: async () => upload });
-  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
+  const logger = linesLogger(logLines, TOKEN);
   bot = await startBot(config, live, { logger, moderation, preconditions: [] });
 });
 

@@ -11,11 +11,10 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/p
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BotConfig } from "../../src/config";
 import { LiveCorpus } from "../../src/corpus/live";
-import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { createModeration } from "../../src/transports/discord/moderation/handler";
+import { botConfig, linesLogger } from "../support/bot";
 import { DiscordServer, type DiscordUser, type SentInteraction, snowflake, subcommandData } from "../support/discord-server";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDEw.GtEsTA.permissions-fake-token-for-tests_10";
@@ -43,12 +42,12 @@ beforeAll(async () => {
   await copyFile("corpus/putin-us-peace-plan.md", path.join(dir, "putin-us-peace-plan.md"));
   server = await DiscordServer.start({ token: TOKEN });
   moderator = server.user();
-  const config: BotConfig = { mode: "bot", token: TOKEN, applicationId: server.applicationId, apiBase: server.apiBase, corpusDir: dir, logLevel: "info" };
+  const config = botConfig(server, TOKEN, dir);
   live = await LiveCorpus.open(dir);
   const settings = { guildIds: [server.guildId], moderatorRoleIds: [MODERATOR_ROLE], fetch: { allowPrivate: true, timeoutMs: 2_000 } };
   // Attachments come from this stand-in for Discord's CDN, so that nothing is fetched.
   const moderation = createModeration({ live, settings, download: async () => new TextEncoder().encode(upload) });
-  const logger = createLogger({ level: "info", secrets: [TOKEN], destination: { write: (line: string) => void logLines.push(line) } });
+  const logger = linesLogger(logLines, TOKEN);
   bot = await startBot(config, live, { logger, moderation, preconditions: [] });
   const role = (id: string, name: string) => ({ id, name, permissions: "0", position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 });
   server.dispatch("GUILD_ROLE_CREATE", { guild_id: server.guildId, role: role(MODERATOR_ROLE, "Moderators") });
