@@ -14,6 +14,7 @@ import { WHO_SAID_THIS } from "../../src/transports/discord/definitions";
 import { DISCORD_LIMITS } from "../../src/transports/discord/limits";
 import { botConfig, linesLogger } from "../support/bot";
 import { DiscordServer, type RecordedRequest, type SentInteraction } from "../support/discord-server";
+import { HOSTILE_PASTES } from "../support/hostile";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDA3.GtEsT7.reliability-input-fake-token_0707";
 const NO_PINGS = { parse: [], replied_user: false };
@@ -40,21 +41,7 @@ afterAll(async () => {
 // What people paste (as in input-engine.test.ts, kept short here: each case is a round trip)
 
 const hostile = fc.constantFrom(
-  "@everyone",
-  "@here",
-  "<@123456789012345678>",
-  "<@&123456789012345678>",
-  "```js\nalert(1)\n```",
-  "**bold** ||spoiler||",
-  "[click](https://evil.example)",
-  "https://evil.example/?a=<b>",
-  "\u202eevil\u202c",
-  "\u200b\u200d\ufeff",
-  "\u0000\u0007\u001b[2J",
-  "\r\n\t",
-  "שלום مرحبا",
-  "😀👨‍👩‍👧",
-  "\ud800",
+  ...HOSTILE_PASTES,
   "two to tango",
   "Putin",
   "putin-us-peace-plan:5.2",

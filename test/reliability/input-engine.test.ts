@@ -15,37 +15,13 @@ import { runConsole } from "../../src/transports/console";
 import { DISCORD_LIMITS } from "../../src/transports/discord/limits";
 import { Pager } from "../../src/transports/discord/paging";
 import { answerReply, NO_PINGS, notice } from "../../src/transports/discord/replies";
+import { HOSTILE_PASTES } from "../support/hostile";
 
 // ------------------------------------------------------------------------------------------------
 // What people paste
 
 const hostile = fc.constantFrom(
-  "@everyone",
-  "@here",
-  "<@123456789012345678>",
-  "<@!123456789012345678>",
-  "<@&123456789012345678>",
-  "<#123456789012345678>",
-  "</ask:123456789012345678>",
-  "```js\nconsole.log('hi')\n```",
-  "`code`",
-  "**bold** __under__ ~~strike~~ ||spoiler||",
-  "> quote",
-  "# Heading",
-  "- item",
-  "[click here](https://evil.example/phish)",
-  "https://evil.example/a?b=1&c=<2>",
-  "\u202eevil\u202c",
-  "\u200b\u200c\u200d\u2060\ufeff",
-  "\u0000\u0001\u0007\u001b[2J\u007f",
-  "\r\n\t\v\f",
-  "שלום עולם",
-  "مرحبا بالعالم",
-  "😀👍🏽👨‍👩‍👧",
-  "e\u0301\u0301\u0301",
-  "\ud800",
-  "\\",
-  "\\\\`",
+  ...HOSTILE_PASTES,
   "two to tango",
   "Putin",
   "putin-us-peace-plan:5.2",

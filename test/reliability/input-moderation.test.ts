@@ -19,6 +19,7 @@ import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { createModeration } from "../../src/transports/discord/moderation/handler";
 import { botConfig, linesLogger } from "../support/bot";
 import { DiscordServer, type DiscordUser, type RecordedRequest, type SentInteraction, snowflake } from "../support/discord-server";
+import { HOSTILE_PASTES_WITHOUT_LINKS } from "../support/hostile";
 
 const TOKEN = "MTQwMDAwMDAwMDAwMDAwMDEy.GtEsTC.input-moderation-fake-token_1212";
 const SEED = "putin-us-peace-plan";
@@ -73,22 +74,7 @@ afterAll(async () => {
 // What a careless or hostile moderator pastes. No link here names a public host: nothing may
 // leave this machine during the tests.
 
-const hostileWords = fc.constantFrom(
-  "@everyone",
-  "@here",
-  "<@123456789012345678>",
-  "<@&123456789012345678>",
-  "```js\nalert(1)\n```",
-  "**bold** ||spoiler||",
-  "\u202eevil\u202c",
-  "\u200b\ufeff",
-  "\u0001\u001b[2J",
-  "שלום مرحبا",
-  "😀👨‍👩‍👧",
-  "\ud800",
-  "\\",
-  "`",
-);
+const hostileWords = fc.constantFrom(...HOSTILE_PASTES_WITHOUT_LINKS);
 const words = fc.array(fc.oneof(hostileWords, fc.string({ unit: "grapheme", maxLength: 10 })), { maxLength: 12 }).map((parts) => parts.join(" "));
 const wall = (length: number) => fc.constantFrom("@everyone ", "x", "“quote” ", "\u202e").map((piece) => piece.repeat(Math.ceil(length / piece.length)).slice(0, length));
 
