@@ -150,10 +150,10 @@ function namesOf(actors: readonly Actor[]): string[] {
 export function termMatcher(terms: readonly string[]): TermMatcher {
   const acronyms = [...new Set(terms.filter((term) => /^(?:\p{Lu}\.?){2,}$/u.test(term)))];
   const words = [...new Set(terms.filter((term) => !acronyms.includes(term)).map(foldText))];
-  const pattern = (list: string[], flags: string) =>
-    list.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, flags);
-  const acronymPattern = pattern(acronyms, "u");
-  const wordPattern = pattern(words, "u");
+  const pattern = (list: string[]) =>
+    list.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "u");
+  const acronymPattern = pattern(acronyms);
+  const wordPattern = pattern(words);
   const test = (text: string) => Boolean(acronymPattern?.test(text) || wordPattern?.test(foldText(text)));
   return Object.assign(test, { acronyms, words });
 }

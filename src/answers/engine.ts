@@ -78,12 +78,8 @@ export class Engine {
    */
   static fromParts(parts: EngineParts, options: { warm?: "now" | "later" } = {}): Engine {
     const { articles, passages, quotes: quoteList, actors } = parts;
-    const quotesByPassage = new Map<string, Quote[]>();
     const quotesBySpeaker = new Map<string, number[]>();
     quoteList.forEach((quote, at) => {
-      const inPassage = quotesByPassage.get(quote.passage);
-      if (inPassage) inPassage.push(quote);
-      else quotesByPassage.set(quote.passage, [quote]);
       if (!quote.speaker) return;
       const bySpeaker = quotesBySpeaker.get(quote.speaker);
       if (bySpeaker) bySpeaker.push(at);
@@ -101,7 +97,6 @@ export class Engine {
       ...passageLookups(passages, docRanges),
       quotes: quoteList,
       quoteById: new Map(quoteList.map((quote) => [quote.id, quote])),
-      quotesByPassage,
       quotesBySpeaker,
       mentions: parts.mentions,
       stance: parts.stance,

@@ -18,7 +18,6 @@ export interface Library {
   passageOrder: ReadonlyMap<string, number>;
   quotes: readonly Quote[];
   quoteById: ReadonlyMap<string, Quote>;
-  quotesByPassage: ReadonlyMap<string, readonly Quote[]>;
   /** Each speaker's quotes, as positions in `quotes` in corpus order. */
   quotesBySpeaker: ReadonlyMap<string, readonly number[]>;
   /** Which passages (by position in `passages`) hold which words, to find names without a full scan. */
