@@ -65,7 +65,7 @@ describe("cli", () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
     }
-    expect(runs[0]!.stderr).toMatch(/type a command|required|empty/);
+    expect(runs[0]!.stderr).toMatch(/who-said: quote is required/);
     expect(runs[1]!.stderr).toMatch(/500 characters/);
     expect(runs[2]!.stderr).toMatch(/unknown command "frobnicate"/);
     expect(runs[3]!.stderr).toMatch(/does not exist/);
