@@ -13,14 +13,14 @@
 import type { Article } from "../corpus/article";
 import type { Passage } from "../passages/passages";
 import { ActorRegistry, addAlias, type Mention } from "./actors";
-import { readNameRuns } from "./names";
+import { type NameRun, readNameRuns } from "./names";
 import { Attributor, type Sentence } from "./attribute";
 import { hedgesOf } from "./hedges";
 import { clipToSentence, findQuoteSpans, type QuoteSpan } from "./quotes";
 import { tokenize } from "./tokens";
 import type { Actor, ArticleAnalysis, Quote } from "./types";
 import { NAMING_VERBS } from "./words";
-import { splitSentences } from "../passages/sentences";
+import { type SentenceSpan, splitSentences } from "../passages/sentences";
 
 /**
  * Finds the direct quotations of an article and attributes each to its speaker.
@@ -29,11 +29,13 @@ import { splitSentences } from "../passages/sentences";
  */
 export function analyzeArticle(article: Article, passages: Passage[]): ArticleAnalysis {
   const registry = new ActorRegistry();
-  const sentences = passages.map((passage) => readSentence(article, passage));
+  const paragraphs = new ParagraphReader(article);
+  const sentences = passages.map((passage) => readSentence(paragraphs, passage));
   // Recognize every name first, so a later full name ("Abdelbaset al-Megrahi") also covers earlier short forms.
-  for (const { sentence } of sentences) for (const run of readNameRuns(sentence.tokens, sentence.text)) registry.register(run);
+  const runs = sentences.map(({ sentence }) => readNameRuns(sentence.tokens, sentence.text));
+  for (const sentenceRuns of runs) for (const run of sentenceRuns) registry.register(run);
   registry.inheritPossessorParties();
-  for (const { sentence } of sentences) findMentions(sentence, registry);
+  sentences.forEach(({ sentence }, s) => findMentions(sentence, runs[s]!, registry));
   inferParties(sentences.map(({ sentence }) => sentence));
 
   const attributor = new Attributor(registry);
@@ -64,24 +66,49 @@ export function analyzeArticle(article: Article, passages: Passage[]): ArticleAn
 }
 
 /** Tokenizes a passage and finds its quotes, read from the whole paragraph so unbalanced marks still work. */
-function readSentence(article: Article, passage: Passage): { passage: Passage; sentence: Sentence } {
-  const paragraph = article.paragraphs[passage.paragraph - 1] ?? passage.text;
-  const offset = sentenceOffset(paragraph, passage);
-  const quotes: QuoteSpan[] = offset < 0 ? findQuoteSpans(passage.text) : clipToSentence(findQuoteSpans(paragraph), passage.text, offset);
+function readSentence(paragraphs: ParagraphReader, passage: Passage): { passage: Passage; sentence: Sentence } {
+  const paragraph = paragraphs.read(passage.paragraph) ?? readParagraph(passage.text);
+  const span = paragraph.sentences[passage.sentence - 1];
+  // Where the sentence starts in its paragraph; -1 if the paragraph does not hold it verbatim.
+  const offset = span && span.text === passage.text ? span.start : paragraph.text.indexOf(passage.text);
+  const quotes: QuoteSpan[] = offset < 0 ? findQuoteSpans(passage.text) : clipToSentence(paragraph.quotes, passage.text, offset);
   const sentence: Sentence = { text: passage.text, paragraph: passage.paragraph, tokens: tokenize(passage.text, quotes), quotes, mentions: [], strangers: [], speakers: [] };
   return { passage, sentence };
 }
 
-/** Where a sentence starts in its paragraph; -1 if the paragraph does not hold it verbatim. */
-function sentenceOffset(paragraph: string, passage: Passage): number {
-  const span = splitSentences(paragraph)[passage.sentence - 1];
-  return span && span.text === passage.text ? span.start : paragraph.indexOf(passage.text);
+/** A paragraph with its sentences and its quotes. */
+interface ReadParagraph {
+  text: string;
+  sentences: SentenceSpan[];
+  quotes: QuoteSpan[];
+}
+
+function readParagraph(text: string): ReadParagraph {
+  return { text, sentences: splitSentences(text), quotes: findQuoteSpans(text) };
+}
+
+/** An article's paragraphs read once for all their sentences (passages come in paragraph order). */
+class ParagraphReader {
+  private number = 0;
+  private last: ReadParagraph | undefined;
+
+  constructor(private readonly article: Article) {}
+
+  /** The paragraph numbered from 1, or undefined when the article has no such paragraph. */
+  read(number: number): ReadParagraph | undefined {
+    if (this.number !== number) {
+      const text = this.article.paragraphs[number - 1];
+      this.number = number;
+      this.last = text === undefined ? undefined : readParagraph(text);
+    }
+    return this.last;
+  }
 }
 
 /** Fills in the known actors a sentence mentions, adding the forms it uses as aliases, and the names no actor has. */
-function findMentions(sentence: Sentence, registry: ActorRegistry): void {
+function findMentions(sentence: Sentence, runs: readonly NameRun[], registry: ActorRegistry): void {
   const mentions: Mention[] = [];
-  for (const run of readNameRuns(sentence.tokens, sentence.text)) {
+  for (const run of runs) {
     const actor = registry.lookup(run) ?? (run.kind === "party" ? registry.register(run) : undefined);
     if (!actor) {
       // A full name (two words or more) that no actor has: someone the article did not mark as a speaker.

@@ -206,6 +206,21 @@ export const resolveParty: (term: string) => string | null = memoize((term) => {
   return BY_TERM.get(key) ?? BY_TERM.get(key.replace(/\.$/, "")) ?? BY_TERM.get(`${key}.`) ?? null;
 });
 
+/** The first word of every bare term, with and without a final dot ("u.s." and "u.s"). */
+const FIRST_WORDS = new Set([...BY_TERM.keys()].flatMap((term) => {
+  const first = term.split(" ")[0]!;
+  return [first, first.replace(/\.$/, "")];
+}));
+
+/**
+ * Whether a word can open a party term ("United" of "United States", "Moscow"): a cheap test
+ * that spares resolveParty the phrases no term starts with.
+ */
+export const mayStartPartyTerm: (word: string) => boolean = memoize((word) => {
+  const key = bare(word);
+  return FIRST_WORDS.has(key) || FIRST_WORDS.has(key.replace(/\.$/, "")) || FIRST_WORDS.has(fold(word).replace(/\.$/, ""));
+});
+
 /**
  * All the surface terms that stand for a party (its name, short forms, demonyms, capital,
  * seats of government), for finding sentences about it.

@@ -6,7 +6,7 @@
  * next to the name does.
  */
 
-import { isSeatOfGovernment, resolveParty } from "./lexicon";
+import { isSeatOfGovernment, mayStartPartyTerm, resolveParty } from "./lexicon";
 import type { Token } from "./tokens";
 import {
   BETWEEN_SUBJECT_AND_VERB,
@@ -84,7 +84,7 @@ export function readNameRuns(tokens: Token[], text: string): NameRun[] {
 function partySpans(tokens: Token[]): ({ party: string; first: number; last: number } | undefined)[] {
   const spans: ({ party: string; first: number; last: number } | undefined)[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens[i]!.cap || tokens[i]!.lower === "the") continue;
+    if (!tokens[i]!.cap || tokens[i]!.lower === "the" || !mayStartPartyTerm(tokens[i]!.text)) continue;
     for (let len = 4; len >= 1; len--) {
       const slice = tokens.slice(i, i + len);
       if (slice.length < len || slice.slice(0, -1).some((t) => t.after !== "" || t.possessive)) continue;

@@ -25,6 +25,13 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’.&-]*[\p{L}\p{M}\p{N}])?\.?/gu;
 
+const TITLE_ABBREVIATION = /^(?:mr|mrs|ms|dr|st|gen|sen|gov|rep|col|lt|capt|sgt)\.$/i;
+const INITIAL_OR_ACRONYM = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u;
+const NAME_PARTICLE = /^(?:al|el|ad|as|an|ash|bin|ibn|abu)-\p{Lu}/u;
+const CAPITAL = /^\p{Lu}/u;
+/** What may follow a sentence's full stop: a space, a closing mark, or the end. */
+const AFTER_FULL_STOP = /\s|["”’»)\]]/;
+
 /** Tokenizes a sentence; tokens inside any of `quotes` (outer spans) are marked quoted. */
 export function tokenize(text: string, quotes: readonly QuoteSpan[]): Token[] {
   const tokens: Token[] = [];
@@ -33,18 +40,21 @@ export function tokenize(text: string, quotes: readonly QuoteSpan[]): Token[] {
     const start = match.index;
     // Keep the dot of an initial, an acronym or an abbreviation (W., U.S., Sen., D-Mass.,);
     // drop a sentence's full stop, the one followed by a space, a closing mark or the end.
-    const closesSentence = /^(?:\s|["”’»)\]]|$)/.test(text.slice(start + word.length));
-    if (word.endsWith(".") && closesSentence && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L})\.$/u.test(word) && !/^(?:mr|mrs|ms|dr|st|gen|sen|gov|rep|col|lt|capt|sgt)\.$/i.test(word)) {
-      word = word.slice(0, -1);
+    if (word.endsWith(".")) {
+      const next = text[start + word.length];
+      const closesSentence = next === undefined || AFTER_FULL_STOP.test(next);
+      if (closesSentence && !INITIAL_OR_ACRONYM.test(word) && !TITLE_ABBREVIATION.test(word)) word = word.slice(0, -1);
     }
-    const possessive = /['’]s$/i.test(word) || (/s$/.test(word) && /^['’]/.test(text.slice(start + word.length)));
-    const bare = /['’]s$/i.test(word) ? word.slice(0, -2) : word;
+    const apostropheS = word.length > 2 && (word.endsWith("'s") || word.endsWith("’s") || word.endsWith("'S") || word.endsWith("’S"));
+    const following = text[start + word.length];
+    const possessive = apostropheS || (word.endsWith("s") && (following === "'" || following === "’"));
+    const bare = apostropheS ? word.slice(0, -2) : word;
     tokens.push({
       text: bare,
       lower: bare.toLowerCase().replace(/’/g, "'"),
       start,
       end: start + bare.length,
-      cap: /^\p{Lu}/u.test(bare) || /^(?:al|el|ad|as|an|ash|bin|ibn|abu)-\p{Lu}/u.test(bare),
+      cap: CAPITAL.test(bare) || NAME_PARTICLE.test(bare),
       possessive,
       quoted: quotes.some((q) => start >= q.outerStart && start < q.outerEnd),
       after: "",
@@ -53,7 +63,7 @@ export function tokenize(text: string, quotes: readonly QuoteSpan[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const nextStart = tokens[i + 1]?.start ?? text.length;
-    token.after = text.slice(token.end, nextStart).replace(/^['’]s?/, "").trim();
+    if (nextStart > token.end) token.after = text.slice(token.end, nextStart).replace(/^['’]s?/, "").trim();
   }
   return tokens;
 }
