@@ -1,16 +1,17 @@
-import { analyzeArticle } from "../attribution/analyze";
 import type { Actor, Quote } from "../attribution/types";
 import type { Article } from "../corpus/article";
 import { loadCorpus } from "../corpus/load";
 import type { CorpusFileError } from "../corpus/parse";
-import { TextIndex } from "../index/text-index";
-import { type Passage, toPassages } from "../passages/passages";
+import type { TextIndex } from "../index/text-index";
+import type { Passage } from "../passages/passages";
 import { ask } from "./ask";
 import { complete, completionLists, type CompletionList } from "./complete";
 import { lookupOf } from "./actors";
-import { MentionIndex } from "./mentions";
+import type { MentionIndex } from "./mentions";
+import { analyzeInWorkers, defaultBuildThreads } from "./parallel";
+import { analyzeShard, assembleParts } from "./shards";
 import { type Library, passageLookups } from "./library";
-import { position, stanceFlags } from "./position";
+import { position } from "./position";
 import { quotes } from "./quotes";
 import { source } from "./source";
 import type { AskAnswer, PositionAnswer, QuotesAnswer, SourceAnswer, WhoSaidAnswer } from "./types";
@@ -46,30 +47,20 @@ export interface EngineStats {
 export class Engine {
   private constructor(private readonly library: Library) {}
 
-  /** Builds the engine: passages, quotes and speakers, and the search indexes. */
+  /** Builds the engine on this thread: passages, quotes and speakers, and the search indexes. */
   static fromArticles(articles: readonly Article[]): Engine {
-    const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const passages: Passage[] = [];
-    const quoteList: Quote[] = [];
-    const actorByName = new Map<string, Actor>();
-    for (const article of sorted) {
-      const own = toPassages(article);
-      passages.push(...own);
-      const analysis = analyzeArticle(article, own);
-      quoteList.push(...analysis.quotes);
-      for (const actor of analysis.actors) actorByName.set(actor.name, mergeActors(actorByName.get(actor.name), actor));
-    }
-    const titles = new Map(sorted.map((article) => [article.id, article.title]));
-    return Engine.fromParts({
-      articles: sorted,
-      passages,
-      quotes: quoteList,
-      actors: [...actorByName.values()],
-      passageIndex: new TextIndex(passages.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))),
-      quoteIndex: new TextIndex(quoteList.map((quote) => ({ id: quote.id, text: quote.text }))),
-      mentions: MentionIndex.build(passages.map((passage) => passage.text)),
-      stance: stanceFlags(passages),
-    });
+    const sorted = sortById(articles);
+    return Engine.fromParts(assembleParts(sorted, [analyzeShard(sorted)]));
+  }
+
+  /**
+   * Builds the same engine as {@link Engine.fromArticles}, reading the articles on worker
+   * threads (one per core by default) when the corpus is large enough to gain from it.
+   */
+  static async build(articles: readonly Article[], options: { threads?: number } = {}): Promise<Engine> {
+    const sorted = sortById(articles);
+    const shards = await analyzeInWorkers(sorted, options.threads ?? defaultBuildThreads());
+    return Engine.fromParts(assembleParts(sorted, shards));
   }
 
   /**
@@ -174,16 +165,9 @@ export class Engine {
   }
 }
 
-/** The same person in two articles: one actor with every alias. */
-function mergeActors(known: Actor | undefined, next: Actor): Actor {
-  if (!known) return next;
-  return {
-    ...next,
-    ...known,
-    party: known.party ?? next.party,
-    title: known.title ?? next.title,
-    aliases: [...new Set([...known.aliases, ...next.aliases])],
-  };
+/** Articles in id order: the corpus order of passages and citations. */
+function sortById(articles: readonly Article[]): Article[] {
+  return [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
@@ -200,7 +184,7 @@ export async function loadEngine(
   options: { snapshot?: string } = {},
 ): Promise<{ engine: Engine; rejected: CorpusFileError[]; fromSnapshot: boolean }> {
   const corpus = await loadCorpus(dir);
-  if (!options.snapshot) return { engine: Engine.fromArticles(corpus.articles), rejected: corpus.rejected, fromSnapshot: false };
+  if (!options.snapshot) return { engine: await Engine.build(corpus.articles), rejected: corpus.rejected, fromSnapshot: false };
   // Imported here: the snapshot module builds engines, and this module must not need it to load.
   const { corpusHash, loadSnapshot, saveSnapshot, SnapshotError } = await import("../index/snapshot");
   try {
@@ -209,7 +193,7 @@ export async function loadEngine(
   } catch (error) {
     if (!(error instanceof SnapshotError)) throw error;
   }
-  const engine = Engine.fromArticles(corpus.articles);
+  const engine = await Engine.build(corpus.articles);
   // A snapshot that cannot be written costs the next start time, never this one its answers.
   await saveSnapshot(engine, options.snapshot).catch(() => undefined);
   return { engine, rejected: corpus.rejected, fromSnapshot: false };

@@ -16,6 +16,46 @@ export interface MentionIndexData {
   irregular: Uint32Array;
 }
 
+/** Texts read into their distinct runs, as plain data a worker thread can hand over. */
+export interface MentionRuns {
+  count: number;
+  /** Runs in the order they first occur. */
+  vocabulary: string[];
+  /** Text t's distinct runs are runs[offsets[t]..offsets[t+1]) (ids into `vocabulary`). */
+  offsets: Uint32Array;
+  runs: Uint32Array;
+  /** Positions of the texts where folding joins or makes words (see MentionIndexData). */
+  irregular: Uint32Array;
+}
+
+/** Reads texts into their runs; see {@link MentionIndex.fromRuns}. */
+export function mentionRuns(texts: readonly string[]): MentionRuns {
+  const vocabulary: string[] = [];
+  const ids = new Map<string, number>();
+  const offsets = new Uint32Array(texts.length + 1);
+  const runs: number[] = [];
+  const irregular: number[] = [];
+  const seen = new Set<number>();
+  texts.forEach((text, at) => {
+    if (NON_ASCII.test(text) && [...text].some(joinsWhenFolded)) irregular.push(at);
+    seen.clear();
+    for (const match of foldText(text).matchAll(RUN)) {
+      let id = ids.get(match[0]);
+      if (id === undefined) {
+        id = vocabulary.length;
+        vocabulary.push(match[0]);
+        ids.set(match[0], id);
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        runs.push(id);
+      }
+    }
+    offsets[at + 1] = runs.length;
+  });
+  return { count: texts.length, vocabulary, offsets, runs: Uint32Array.from(runs), irregular: Uint32Array.from(irregular) };
+}
+
 /**
  * Which passages hold which words, so that an answer finds the few passages that may name an
  * actor without folding and scanning every passage of the corpus.
@@ -41,21 +81,45 @@ export class MentionIndex {
 
   /** Indexes texts by position: candidates come back as positions in `texts`. */
   static build(texts: readonly string[]): MentionIndex {
-    const lists = new Map<string, number[]>();
-    const irregular: number[] = [];
-    texts.forEach((text, at) => {
-      if (NON_ASCII.test(text) && [...text].some(joinsWhenFolded)) irregular.push(at);
-      for (const match of foldText(text).matchAll(RUN)) {
-        const list = lists.get(match[0]);
-        if (!list) lists.set(match[0], [at]);
-        else if (list.at(-1) !== at) list.push(at);
-      }
-    });
-    const runs = [...lists.keys()];
+    return MentionIndex.fromRuns([mentionRuns(texts)]);
+  }
+
+  /**
+   * One index over texts read in parts (by worker threads, each over a run of articles), the
+   * same as one built from all the texts in order.
+   */
+  static fromRuns(parts: readonly MentionRuns[]): MentionIndex {
+    const runs: string[] = [];
+    const runIds = new Map<string, number>();
+    // Runs new to the whole index first occur where they first occur in their part.
+    const globalIds = parts.map((part) =>
+      Uint32Array.from(part.vocabulary, (run) => {
+        let id = runIds.get(run);
+        if (id === undefined) {
+          id = runs.length;
+          runs.push(run);
+          runIds.set(run, id);
+        }
+        return id;
+      }),
+    );
     const offsets = new Uint32Array(runs.length + 1);
-    runs.forEach((run, k) => (offsets[k + 1] = offsets[k]! + lists.get(run)!.length));
+    parts.forEach((part, p) => {
+      for (const local of part.runs) offsets[globalIds[p]![local]! + 1]!++;
+    });
+    for (let k = 0; k < runs.length; k++) offsets[k + 1]! += offsets[k]!;
     const positions = new Uint32Array(offsets[runs.length]!);
-    runs.forEach((run, k) => positions.set(lists.get(run)!, offsets[k]!));
+    const cursor = offsets.slice(0, runs.length);
+    const irregular: number[] = [];
+    let base = 0;
+    parts.forEach((part, p) => {
+      const map = globalIds[p]!;
+      for (let t = 0; t < part.count; t++) {
+        for (let k = part.offsets[t]!; k < part.offsets[t + 1]!; k++) positions[cursor[map[part.runs[k]!]!]!++] = base + t;
+      }
+      for (const at of part.irregular) irregular.push(base + at);
+      base += part.count;
+    });
     return new MentionIndex({ runs, offsets, positions, irregular: Uint32Array.from(irregular) });
   }
 

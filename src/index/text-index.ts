@@ -81,47 +81,19 @@ export class TextIndex {
   private scratch: Scratch | null = null;
 
   constructor(texts: readonly IndexedText[], data?: TextIndexData) {
-    if (data) {
-      this.ids = data.ids;
-      this.fields = data.fields;
-      this.terms = data.terms;
-      this.termIds = new Map(data.terms.map((term, id) => [term, id]));
-      return;
-    }
-    this.ids = texts.map((text) => text.id);
-    this.termIds = new Map<string, number>();
-    const terms: string[] = (this.terms = []);
-    const builders = FIELDS.map(() => ({ docs: [] as number[][], freqs: [] as number[][], lengths: new Uint32Array(texts.length), average: 0 }));
-    const counts = new Map<number, number>();
-    texts.forEach((text, doc) => {
-      FIELDS.forEach((field, f) => {
-        const value = text[field];
-        if (value == null) return;
-        const builder = builders[f]!;
-        const tokens = tokenize(value);
-        const unique = new Set(tokens).size;
-        builder.lengths[doc] = unique;
-        // MiniSearch's running average, computed the same way so scores agree to the last bit.
-        builder.average = (builder.average * doc + unique) / (doc + 1);
-        counts.clear();
-        for (const token of tokens) {
-          const term = processTerm(token);
-          if (!term) continue;
-          let id = this.termIds.get(term);
-          if (id === undefined) {
-            id = terms.length;
-            terms.push(term);
-            this.termIds.set(term, id);
-          }
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
-        for (const [id, count] of counts) {
-          (builder.docs[id] ??= []).push(doc);
-          (builder.freqs[id] ??= []).push(count);
-        }
-      });
-    });
-    this.fields = builders.map((builder) => compress(builder, terms.length));
+    const built = data ?? mergeTokenized([tokenizeTexts(texts)]);
+    this.ids = built.ids;
+    this.fields = built.fields;
+    this.terms = built.terms;
+    this.termIds = new Map(built.terms.map((term, id) => [term, id]));
+  }
+
+  /**
+   * One index over texts tokenized in parts (by worker threads, each over a run of articles):
+   * the same index, term for term and score for score, as one built from all the texts in order.
+   */
+  static fromTokenized(parts: readonly TokenizedTexts[]): TextIndex {
+    return new TextIndex([], mergeTokenized(parts));
   }
 
   /** The index as plain data, for a snapshot. */
@@ -240,18 +212,141 @@ export class TextIndex {
   }
 }
 
-function compress(builder: { docs: number[][]; freqs: number[][]; lengths: Uint32Array; average: number }, termCount: number): FieldPostings {
-  const offsets = new Uint32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) offsets[t + 1] = offsets[t]! + (builder.docs[t]?.length ?? 0);
-  const docs = new Uint32Array(offsets[termCount]!);
-  const freqs = new Uint32Array(offsets[termCount]!);
-  for (let t = 0; t < termCount; t++) {
-    const list = builder.docs[t];
-    if (!list) continue;
-    docs.set(list, offsets[t]!);
-    freqs.set(builder.freqs[t]!, offsets[t]!);
-  }
-  return { offsets, docs, freqs, lengths: builder.lengths, averageLength: builder.average };
+/**
+ * Texts cut into index terms, the expensive part of indexing, as plain data a worker thread can
+ * hand over: each text's distinct terms (ids into `vocabulary`) with their counts.
+ */
+export interface TokenizedTexts {
+  ids: string[];
+  /** Terms in the order they first occur, text by text and field by field. */
+  vocabulary: string[];
+  fields: Array<{
+    /** 1 where the text has the field at all. */
+    present: Uint8Array;
+    /** Each text's number of distinct words in the field, stop words included (as MiniSearch counts). */
+    unique: Uint32Array;
+    /** Text t's terms are terms[offsets[t]..offsets[t+1]), in order of first occurrence. */
+    offsets: Uint32Array;
+    terms: Uint32Array;
+    counts: Uint32Array;
+  }>;
+}
+
+/** Cuts texts into the terms the index holds; see {@link TextIndex.fromTokenized}. */
+export function tokenizeTexts(texts: readonly IndexedText[]): TokenizedTexts {
+  const vocabulary: string[] = [];
+  const localIds = new Map<string, number>();
+  const counts = new Map<number, number>();
+  const fields = FIELDS.map((field) => {
+    const present = new Uint8Array(texts.length);
+    const unique = new Uint32Array(texts.length);
+    const offsets = new Uint32Array(texts.length + 1);
+    return { field, present, unique, offsets, terms: [] as number[], counts: [] as number[] };
+  });
+  // A passage's context is its article's title, the same string for every sentence of the article.
+  const previous = FIELDS.map(() => ({ value: undefined as string | undefined, unique: 0, terms: [] as number[], counts: [] as number[] }));
+  texts.forEach((text, doc) => {
+    fields.forEach((out, f) => {
+      const value = text[out.field];
+      if (value != null) {
+        const last = previous[f]!;
+        if (value !== last.value) {
+          const tokens = tokenize(value);
+          counts.clear();
+          for (const token of tokens) {
+            const term = processTerm(token);
+            if (!term) continue;
+            let id = localIds.get(term);
+            if (id === undefined) {
+              id = vocabulary.length;
+              vocabulary.push(term);
+              localIds.set(term, id);
+            }
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+          }
+          last.value = value;
+          last.unique = new Set(tokens).size;
+          last.terms = [...counts.keys()];
+          last.counts = [...counts.values()];
+        }
+        out.present[doc] = 1;
+        out.unique[doc] = last.unique;
+        for (let k = 0; k < last.terms.length; k++) {
+          out.terms.push(last.terms[k]!);
+          out.counts.push(last.counts[k]!);
+        }
+      }
+      out.offsets[doc + 1] = out.terms.length;
+    });
+  });
+  return {
+    ids: texts.map((text) => text.id),
+    vocabulary,
+    fields: fields.map(({ present, unique, offsets, terms, counts }) => ({
+      present,
+      unique,
+      offsets,
+      terms: Uint32Array.from(terms),
+      counts: Uint32Array.from(counts),
+    })),
+  };
+}
+
+/**
+ * Joins tokenized parts into the postings: term ids in order of first occurrence over all the
+ * texts, each term's texts in order, and MiniSearch's running average of field lengths.
+ */
+function mergeTokenized(parts: readonly TokenizedTexts[]): TextIndexData {
+  const ids = parts.flatMap((part) => part.ids);
+  const terms: string[] = [];
+  const termIds = new Map<string, number>();
+  // Each part's vocabulary in its order of first occurrence: a term new to the whole index first
+  // occurs where it first occurs in its part, so ids come out in the order one pass would give.
+  const globalIds = parts.map((part) =>
+    Uint32Array.from(part.vocabulary, (term) => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(term);
+        termIds.set(term, id);
+      }
+      return id;
+    }),
+  );
+  const fields = FIELDS.map((_, f) => {
+    const offsets = new Uint32Array(terms.length + 1);
+    parts.forEach((part, p) => {
+      const map = globalIds[p]!;
+      for (const local of part.fields[f]!.terms) offsets[map[local]! + 1]!++;
+    });
+    for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
+    const docs = new Uint32Array(offsets[terms.length]!);
+    const freqs = new Uint32Array(offsets[terms.length]!);
+    const cursor = offsets.slice(0, terms.length);
+    const lengths = new Uint32Array(ids.length);
+    let averageLength = 0;
+    let base = 0;
+    parts.forEach((part, p) => {
+      const map = globalIds[p]!;
+      const field = part.fields[f]!;
+      for (let d = 0; d < part.ids.length; d++) {
+        const doc = base + d;
+        if (field.present[d]) {
+          lengths[doc] = field.unique[d]!;
+          // MiniSearch's running average, computed the same way so scores agree to the last bit.
+          averageLength = (averageLength * doc + field.unique[d]!) / (doc + 1);
+        }
+        for (let k = field.offsets[d]!; k < field.offsets[d + 1]!; k++) {
+          const at = cursor[map[field.terms[k]!]!]!++;
+          docs[at] = doc;
+          freqs[at] = field.counts[k]!;
+        }
+      }
+      base += part.ids.length;
+    });
+    return { offsets, docs, freqs, lengths, averageLength };
+  });
+  return { ids, terms, fields };
 }
 
 /**

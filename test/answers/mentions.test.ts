@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { termMatcher } from "../../src/answers/actors";
-import { MentionIndex } from "../../src/answers/mentions";
+import { MentionIndex, mentionRuns } from "../../src/answers/mentions";
 import { foldText } from "../../src/index/normalize";
 
 const TEXTS = [
@@ -51,5 +51,15 @@ describe("MentionIndex", () => {
     const index = MentionIndex.build(TEXTS);
     const restored = MentionIndex.fromData(structuredClone(index.toData()));
     expect(restored.candidates(["us", "putin"])).toEqual(index.candidates(["us", "putin"]));
+  });
+
+  it("is the same index when its texts are read in parts and merged", () => {
+    const texts = [...TEXTS, "Jose\u0301 said ﬁne", ...TEXTS.map((text) => text.toUpperCase())];
+    const whole = MentionIndex.build(texts).toData();
+    for (const cut of [0, 1, 3, texts.length]) {
+      const parts = [mentionRuns(texts.slice(0, cut)), mentionRuns(texts.slice(cut, cut + 2)), mentionRuns(texts.slice(cut + 2))];
+      expect(MentionIndex.fromRuns(parts).toData()).toEqual(whole);
+    }
+    expect(whole.irregular.length).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import { generateCorpus } from "../../scripts/bench/generate";
 import { buildQueries } from "../../scripts/bench/queries";
 import type { Article } from "../../src/corpus/article";
 import { loadCorpus } from "../../src/corpus/load";
-import { type IndexedText, MINISEARCH_OPTIONS, TextIndex } from "../../src/index/text-index";
+import { type IndexedText, MINISEARCH_OPTIONS, TextIndex, tokenizeTexts } from "../../src/index/text-index";
 import { toPassages } from "../../src/passages/passages";
 
 /**
@@ -65,6 +65,16 @@ describe("TextIndex", () => {
   it("answers the same after a round trip through its plain data", () => {
     const restored = TextIndex.fromData(structuredClone(ours.toData()));
     for (const query of queries) expect(restored.find(query, { limit: 10 })).toEqual(ours.find(query, { limit: 10 }));
+  });
+
+  it("is the same index when its texts are tokenized in parts and merged", () => {
+    // Cut anywhere, even inside an article; a part without context too (as quotes have none).
+    const cuts = [0, 1, 17, 300, texts.length - 5, texts.length];
+    const parts = cuts.slice(1).map((end, k) => tokenizeTexts(texts.slice(cuts[k], end)));
+    expect(TextIndex.fromTokenized(parts).toData()).toEqual(ours.toData());
+    const bare = texts.map(({ id, text }) => ({ id, text }));
+    const bareParts = [tokenizeTexts(bare.slice(0, 50)), tokenizeTexts([]), tokenizeTexts(bare.slice(50))];
+    expect(TextIndex.fromTokenized(bareParts).toData()).toEqual(new TextIndex(bare).toData());
   });
 
   it("finds nothing in an empty index and for a limit of zero", () => {

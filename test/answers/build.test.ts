@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../../scripts/bench/generate";
+import { Engine, type EngineParts } from "../../src/answers/engine";
+import { loadCorpus } from "../../src/corpus/load";
+
+/** Every part as plain JSON, typed arrays included, to compare two engines bit for bit. */
+function plain(parts: EngineParts): string {
+  const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions, stance } = parts;
+  const value = { ids: articles.map((a) => a.id), passages, quotes, actors, passageIndex: passageIndex.toData(), quoteIndex: quoteIndex.toData(), mentions: mentions.toData(), stance };
+  return JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint32Array) : v));
+}
+
+describe("Engine.build", () => {
+  it("builds on worker threads the same engine as on one thread", async () => {
+    // Real articles among generated ones, given out of id order: workers read consecutive runs.
+    const real = [...(await loadCorpus("corpus")).articles, ...(await loadCorpus("test/fixtures/wikinews")).articles];
+    const articles = [...generateCorpus(230).articles, ...real].reverse();
+    const threaded = await Engine.build(articles, { threads: 2 });
+    const single = Engine.fromArticles(articles);
+    expect(plain(threaded.parts())).toEqual(plain(single.parts()));
+    expect(threaded.whoSaid("it does take two to tango").matches[0]?.speaker?.name).toBe("Donald Trump");
+  }, 120_000);
+});
