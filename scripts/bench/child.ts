@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { defaultBuildThreads } from "../../src/answers/parallel";
+import { startTsWorker } from "../../src/ts-worker";
 import { toPassages } from "../../src/passages/passages";
 import { makeBaseline } from "./baselines";
 import { generateCorpus, type GeneratedCorpus, seedCorpus } from "./generate";
@@ -111,7 +112,9 @@ async function enginepart(args: PartArgs): Promise<object> {
   if ("error" in subject) return { part: "engine", size: args.size, error: subject.error };
 
   const before = memory();
-  const build = timed(() => subject.build(corpus.articles));
+  const cpuBefore = process.cpuUsage();
+  const build = await timedAsync(() => subject.build(corpus.articles));
+  const buildCpu = process.cpuUsage(cpuBefore);
   const engine = build.value as { stats(): { passages: number; quotes: number; speakers: number } };
   const after = memory();
   const stats = engine.stats();
@@ -125,6 +128,9 @@ async function enginepart(args: PartArgs): Promise<object> {
     generateMs: round(generated.ms, 0),
     build: {
       ms: round(build.ms, 0),
+      // Every thread's CPU time: the build reads articles on one worker thread per core.
+      cpuMs: round((buildCpu.user + buildCpu.system) / 1000, 0),
+      threads: defaultBuildThreads(),
       mbPerSec: round(textMB / (build.ms / 1000), 2),
       heapMB: after.heapMB,
       heapDeltaMB: round(after.heapMB - before.heapMB, 1),
@@ -188,14 +194,9 @@ async function reloadPart(
 ): Promise<object> {
   if ("error" in subject) return {};
   const done = new Int32Array(new SharedArrayBuffer(4));
-  const api = import.meta.resolve("tsx/esm/api");
-  const target = new URL("./reload-worker.ts", import.meta.url).href;
   const snapshotFile = subject.snapshot ? path.join(os.tmpdir(), `citebot-bench-reload-${process.pid}.bin`) : null;
   const started = performance.now();
-  const worker = new Worker(`import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)}))`, {
-    eval: true,
-    workerData: { articles, done, snapshotFile },
-  });
+  const worker = startTsWorker(new URL("./reload-worker.ts", import.meta.url), { articles, done, snapshotFile });
   const failed = new Promise<string>((resolve) => worker.once("error", (error) => resolve(error.message)));
   const mix = queries.filter((query) => query.kind !== "source");
   const during: number[] = [];

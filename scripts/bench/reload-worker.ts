@@ -6,6 +6,7 @@ import { loadSubject } from "./subject";
 const { articles, done, snapshotFile } = workerData as { articles: Article[]; done: Int32Array; snapshotFile: string | null };
 const subject = await loadSubject();
 if ("error" in subject) throw new Error(subject.error);
-const engine = subject.build(articles);
+// On one thread, as the bot's refresh does: the other core keeps answering.
+const engine = await subject.build(articles, 1);
 if (snapshotFile && subject.snapshot) await subject.snapshot.save(engine, snapshotFile);
 Atomics.store(done, 0, 1);

@@ -7,7 +7,8 @@ import type { BenchQuery } from "./queries";
  */
 
 export interface Subject {
-  build(articles: readonly Article[]): unknown;
+  /** Builds an engine; on `threads` worker threads when given (1: on this thread). */
+  build(articles: readonly Article[], threads?: number): Promise<unknown>;
   run(engine: unknown, query: BenchQuery): unknown;
   /** Present once the engine can persist its index. */
   snapshot?: {
@@ -46,7 +47,7 @@ export async function loadSubject(): Promise<Subject | { error: string }> {
   try {
     const { Engine } = await import("../../src/answers/engine");
     const subject: Subject = {
-      build: (articles) => Engine.fromArticles(articles),
+      build: (articles, threads) => Engine.build(articles, threads === undefined ? {} : { threads }),
       run: (engine, query) => runQuery(engine as EngineLike, query),
     };
     // Not a literal: the snapshot module may not exist yet, and the type check must not require it.

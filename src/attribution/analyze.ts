@@ -79,7 +79,7 @@ function readSentence(paragraphs: ParagraphReader, passage: Passage): { passage:
 /** A paragraph with its sentences and its quotes. */
 interface ReadParagraph {
   text: string;
-  sentences: SentenceSpan[];
+  sentences: readonly SentenceSpan[];
   quotes: QuoteSpan[];
 }
 

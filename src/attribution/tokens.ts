@@ -51,10 +51,10 @@ export function tokenize(text: string, quotes: readonly QuoteSpan[]): Token[] {
     const bare = apostropheS ? word.slice(0, -2) : word;
     tokens.push({
       text: bare,
-      lower: bare.toLowerCase().replace(/’/g, "'"),
+      lower: bare.includes("’") ? bare.toLowerCase().replace(/’/g, "'") : bare.toLowerCase(),
       start,
       end: start + bare.length,
-      cap: CAPITAL.test(bare) || NAME_PARTICLE.test(bare),
+      cap: CAPITAL.test(bare) || (bare.length > 3 && bare.includes("-") && NAME_PARTICLE.test(bare)),
       possessive,
       quoted: quotes.some((q) => start >= q.outerStart && start < q.outerEnd),
       after: "",
@@ -63,7 +63,10 @@ export function tokenize(text: string, quotes: readonly QuoteSpan[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const nextStart = tokens[i + 1]?.start ?? text.length;
-    if (nextStart > token.end) token.after = text.slice(token.end, nextStart).replace(/^['’]s?/, "").trim();
+    // Mostly one space: nothing to trim.
+    if (nextStart > token.end + 1 || (nextStart === token.end + 1 && text[token.end] !== " ")) {
+      token.after = text.slice(token.end, nextStart).replace(/^['’]s?/, "").trim();
+    }
   }
   return tokens;
 }

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { unlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { Engine } from "../answers/engine";
 import { corpusHash, loadSnapshot } from "../index/snapshot";
+import { startTsWorker } from "../ts-worker";
 import type { Article } from "./article";
 
 /**
@@ -15,13 +15,7 @@ import type { Article } from "./article";
  */
 export async function buildOffThread(articles: readonly Article[]): Promise<Engine> {
   const file = path.join(tmpdir(), `citebot-build-${process.pid}-${randomBytes(6).toString("hex")}.snapshot`);
-  // The worker runs TypeScript like the rest of the project: through tsx, with no build step.
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const target = new URL("./build-worker.ts", import.meta.url).href;
-  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)}))`, {
-    eval: true,
-    workerData: { articles, file },
-  });
+  const worker = startTsWorker(new URL("./build-worker.ts", import.meta.url), { articles, file });
   try {
     const result = await new Promise<{ ok: boolean; message?: string }>((resolve, reject) => {
       worker.once("message", resolve);

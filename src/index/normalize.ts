@@ -75,7 +75,8 @@ export function wordTokens(text: string): WordToken[] {
 export function memoize<V>(fn: (word: string) => V, capacity = 1 << 18): (word: string) => V {
   const cache = new Map<string, V>();
   return (word) => {
-    if (cache.has(word)) return cache.get(word) as V;
+    const known = cache.get(word);
+    if (known !== undefined || cache.has(word)) return known as V;
     const value = fn(word);
     if (cache.size >= capacity) cache.clear();
     cache.set(word, value);

@@ -4,6 +4,8 @@
  * stands inside quotation marks or brackets.
  */
 
+import { memoize } from "../index/normalize";
+
 /** Abbreviations that are never the end of a sentence: titles, months, and Latin shorthands. */
 const NEVER_FINAL = new Set([
   "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "sr", "jr", "st", "mt", "ft",
@@ -30,6 +32,8 @@ const OPENING_QUOTES = new Set(["“", "‘", "«"]);
 const CLOSING_QUOTES = new Set(["”", "’", "»"]);
 const TERMINATORS = new Set([".", "!", "?", "…"]);
 const CLOSERS = /["”’»)\]]/;
+/** The ASCII characters the splitter acts on: quotes, brackets and terminators. */
+const ASCII_MARKS = Uint8Array.from({ length: 128 }, (_, code) => ('"()[].!?'.includes(String.fromCharCode(code)) ? 1 : 0));
 
 /** A sentence with its place in the paragraph it came from. */
 export interface SentenceSpan {
@@ -39,15 +43,16 @@ export interface SentenceSpan {
 }
 
 /**
- * Splits one paragraph into sentences. Concatenating the spans' text with the whitespace
+ * Splits one paragraph into sentences (remembered for the last paragraphs split: an article's
+ * paragraphs are split for its passages, then again to attribute its quotes). Concatenating the spans' text with the whitespace
  * between them gives the paragraph back.
  */
-export function splitSentences(paragraph: string): SentenceSpan[] {
+export const splitSentences: (paragraph: string) => readonly SentenceSpan[] = memoize((paragraph) => {
   const spans = split(paragraph, true);
   // An unbalanced quotation mark (a quote running into the next paragraph, as news style allows)
   // would swallow the rest of the paragraph: split that paragraph without quote protection.
   return spans.unbalanced ? split(paragraph, false).spans : spans.spans;
-}
+}, 256);
 
 function split(text: string, protectQuotes: boolean): { spans: SentenceSpan[]; unbalanced: boolean } {
   const spans: SentenceSpan[] = [];
@@ -57,6 +62,9 @@ function split(text: string, protectQuotes: boolean): { spans: SentenceSpan[]; u
   let bracketDepth = 0;
 
   for (let i = 0; i < text.length; i++) {
+    // Most characters are plain ASCII that open, close or end nothing.
+    const code = text.charCodeAt(i);
+    if (code < 128 && !ASCII_MARKS[code]) continue;
     const ch = text[i]!;
     if (OPENING_QUOTES.has(ch)) quoteDepth++;
     else if (ch === "’" && isApostrophe(text, i)) continue;
