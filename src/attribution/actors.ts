@@ -34,7 +34,8 @@ export class ActorRegistry {
       return actor;
     }
     if (!run.personSignal) return null;
-    const institution = this.actors.find((a) => a.kind === "organization" && a.aliases.some((alias) => fold(alias) === fold(run.name)));
+    const runKey = fold(run.name);
+    const institution = this.actors.find((a) => a.kind === "organization" && aliasKeys(a).has(runKey));
     if (institution) return institution;
     const known = this.findPerson(run.name);
     const actor = known ?? this.add(run.name, "person", run.party);
@@ -68,7 +69,7 @@ export class ActorRegistry {
     const people = this.actors.filter((a) => a.kind === "person");
     const key = fold(name);
     return (
-      people.find((a) => a.aliases.some((alias) => fold(alias) === key)) ??
+      people.find((a) => aliasKeys(a).has(key)) ??
       people.find(
         (a) => surnameKey(a.name) === surnameKey(name) && (wordCount(name) === 1 || wordCount(a.name) === 1 || fold(firstWord(a.name)) === fold(firstWord(name))),
       )
@@ -78,7 +79,7 @@ export class ActorRegistry {
   /** The actor a run stands for, when it is known under any of its forms. */
   lookup(run: NameRun): Actor | undefined {
     const key = fold(run.name);
-    const exact = this.actors.find((a) => fold(a.name) === key || a.aliases.some((alias) => fold(alias) === key));
+    const exact = this.actors.find((a) => fold(a.name) === key || aliasKeys(a).has(key));
     if (exact) return exact;
     return run.kind === "unknown" || run.kind === "person" ? this.findPerson(run.name) : undefined;
   }
@@ -112,7 +113,18 @@ export class ActorRegistry {
 /** Adds a surface form to an actor's aliases once. */
 export function addAlias(actor: Actor, alias: string): void {
   const clean = alias.trim();
-  if (clean && !actor.aliases.some((a) => fold(a) === fold(clean))) actor.aliases.push(clean);
+  if (clean && !aliasKeys(actor).has(fold(clean))) actor.aliases.push(clean);
+}
+
+/** Each actor's aliases folded, kept up to date as aliases are added (they are only ever added). */
+const foldedAliases = new WeakMap<Actor, { count: number; keys: Set<string> }>();
+
+/** An actor's aliases folded: lookups compare them with every name an article mentions. */
+function aliasKeys(actor: Actor): ReadonlySet<string> {
+  let known = foldedAliases.get(actor);
+  if (!known) foldedAliases.set(actor, (known = { count: 0, keys: new Set() }));
+  for (; known.count < actor.aliases.length; known.count++) known.keys.add(fold(actor.aliases[known.count]!));
+  return known.keys;
 }
 
 /** Folds case and apostrophes for comparing names. */
@@ -127,9 +139,7 @@ function surname(name: string): string {
 }
 
 /** A surname for comparing: without an Arabic article, so "al-Maliki" is "Maliki". */
-function surnameKey(name: string): string {
-  return fold(surname(name)).replace(/^(?:al|el|ad|as|an|ash)-/, "");
-}
+const surnameKey: (name: string) => string = memoize((name) => fold(surname(name)).replace(/^(?:al|el|ad|as|an|ash)-/, ""));
 
 function firstWord(name: string): string {
   return name.split(/\s+/)[0] ?? name;
