@@ -1,7 +1,7 @@
 import { blocOf, partyTerms, resolveParty } from "../attribution/lexicon";
 import type { Actor } from "../attribution/types";
 import SearchableMap from "minisearch/SearchableMap";
-import { foldText, sameWord, stem, STOP_WORDS, typoAllowance, wordTokens } from "../index/normalize";
+import { foldText, sameWord, stem, STOP_WORDS, typoAllowance, words } from "../index/normalize";
 import type { Library } from "./library";
 
 /** An actor a user asked about, and for a party the people and bodies that speak for it. */
@@ -97,7 +97,7 @@ export function lookupOf(library: Library): ActorLookup {
       const list = byAlias.get(key);
       if (!list) byAlias.set(key, [actor]);
       else if (list.at(-1) !== actor) list.push(actor);
-      aliasWords.push({ actor, words: wordTokens(alias).map((t) => t.word) });
+      aliasWords.push({ actor, words: words(alias) });
     }
   }
   const aliasesWithWord = new Map<string, number[]>();
@@ -173,7 +173,7 @@ function escapeRegExp(text: string): string {
 
 /** The content words typed; an alias matches when each of them matches one of its words, typos allowed. */
 function contentWords(asked: string): string[] {
-  return wordTokens(asked).map((t) => t.word).filter((w) => !STOP_WORDS.has(w));
+  return words(asked).filter((w) => !STOP_WORDS.has(w));
 }
 
 function withoutArticle(folded: string): string {

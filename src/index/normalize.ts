@@ -68,6 +68,16 @@ export function wordTokens(text: string): WordToken[] {
   return tokens;
 }
 
+/** The words of a text, folded, in order: {@link wordTokens} without the offsets. */
+export function words(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = foldWord(match[0]);
+    if (word) found.push(word);
+  }
+  return found;
+}
+
 /**
  * Remembers a pure word function's results: vocabularies follow Zipf's law, so a few thousand
  * words are most of any text. Bounded: cleared when full, so memory never grows with queries.
@@ -118,9 +128,7 @@ export const stem: (word: string) => string = memoize((word) => {
 
 /** The index's view of a text: its words, folded, without stop words. */
 export function searchTerms(text: string): string[] {
-  return wordTokens(text)
-    .map((token) => token.word)
-    .filter((word) => !STOP_WORDS.has(word));
+  return words(text).filter((word) => !STOP_WORDS.has(word));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
-import { STOP_WORDS, stem, wordTokens } from "./normalize";
+import { STOP_WORDS, stem, words } from "./normalize";
 
 /** A text to index, with an optional context (its article's title) that counts for less. */
 export interface IndexedText {
@@ -19,7 +19,7 @@ const FIELDS = ["text", "context"] as const;
 const BOOST: Record<(typeof FIELDS)[number], number> = { text: 1, context: 0.15 };
 
 /** Words index and query alike: folded (case, diacritics, quote marks), no stop words, stemmed. */
-const tokenize = (text: string): string[] => wordTokens(text).map((token) => token.word);
+const tokenize = words;
 const processTerm = (term: string): string | null => (STOP_WORDS.has(term) ? null : stem(term));
 
 /** Typos are tolerated only in longer words, where a one-letter slip cannot make another word. */
