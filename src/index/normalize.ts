@@ -71,11 +71,19 @@ export function wordTokens(text: string): WordToken[] {
 /** The words of a text, folded, in order: {@link wordTokens} without the offsets. */
 export function words(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = foldWord(match[0]);
+  for (const raw of rawWords(text)) {
+    const word = foldWord(raw);
     if (word) found.push(word);
   }
   return found;
+}
+
+/**
+ * The words of a text as written, in order, for a reader that folds each distinct one once
+ * (with {@link foldWord}); folding may leave nothing of one ("'"), which is then no word.
+ */
+export function rawWords(text: string): string[] {
+  return text.match(WORD) ?? [];
 }
 
 /**
@@ -94,7 +102,8 @@ export function memoize<V>(fn: (word: string) => V, capacity = 1 << 18): (word: 
   };
 }
 
-const foldWord = memoize(foldWordUncached);
+/** A word as written, folded as the index and quote matching compare it: "World's" -> "world". */
+export const foldWord: (raw: string) => string = memoize(foldWordUncached);
 
 function foldWordUncached(raw: string): string {
   // "US" and "U.S." are the country; folded to "us" they would be the pronoun, a stop word.

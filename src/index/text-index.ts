@@ -1,6 +1,6 @@
 import type { Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
-import { STOP_WORDS, stem, words } from "./normalize";
+import { foldWord, rawWords, STOP_WORDS, stem, words } from "./normalize";
 
 /** A text to index, with an optional context (its article's title) that counts for less. */
 export interface IndexedText {
@@ -234,15 +234,15 @@ export interface TokenizedTexts {
 
 /** Cuts texts into the terms the index holds; see {@link TextIndex.fromTokenized}. */
 export function tokenizeTexts(texts: readonly IndexedText[]): TokenizedTexts {
-  const vocabulary: string[] = [];
-  const localIds = new Map<string, number>();
-  const counts = new Map<number, number>();
-  const fields = FIELDS.map((field) => {
-    const present = new Uint8Array(texts.length);
-    const unique = new Uint32Array(texts.length);
-    const offsets = new Uint32Array(texts.length + 1);
-    return { field, present, unique, offsets, terms: [] as number[], counts: [] as number[] };
-  });
+  const reader = new TermReader();
+  const fields = FIELDS.map((field) => ({
+    field,
+    present: new Uint8Array(texts.length),
+    unique: new Uint32Array(texts.length),
+    offsets: new Uint32Array(texts.length + 1),
+    terms: [] as number[],
+    counts: [] as number[],
+  }));
   // A passage's context is its article's title, the same string for every sentence of the article.
   const previous = FIELDS.map(() => ({ value: undefined as string | undefined, unique: 0, terms: [] as number[], counts: [] as number[] }));
   texts.forEach((text, doc) => {
@@ -251,23 +251,8 @@ export function tokenizeTexts(texts: readonly IndexedText[]): TokenizedTexts {
       if (value != null) {
         const last = previous[f]!;
         if (value !== last.value) {
-          const tokens = tokenize(value);
-          counts.clear();
-          for (const token of tokens) {
-            const term = processTerm(token);
-            if (!term) continue;
-            let id = localIds.get(term);
-            if (id === undefined) {
-              id = vocabulary.length;
-              vocabulary.push(term);
-              localIds.set(term, id);
-            }
-            counts.set(id, (counts.get(id) ?? 0) + 1);
-          }
           last.value = value;
-          last.unique = new Set(tokens).size;
-          last.terms = [...counts.keys()];
-          last.counts = [...counts.values()];
+          last.unique = reader.read(value, (last.terms = []), (last.counts = []));
         }
         out.present[doc] = 1;
         out.unique[doc] = last.unique;
@@ -281,7 +266,7 @@ export function tokenizeTexts(texts: readonly IndexedText[]): TokenizedTexts {
   });
   return {
     ids: texts.map((text) => text.id),
-    vocabulary,
+    vocabulary: reader.vocabulary,
     fields: fields.map(({ present, unique, offsets, terms, counts }) => ({
       present,
       unique,
@@ -290,6 +275,82 @@ export function tokenizeTexts(texts: readonly IndexedText[]): TokenizedTexts {
       counts: Uint32Array.from(counts),
     })),
   };
+}
+
+/**
+ * Reads texts into term ids, working out each distinct word as written once (its folded word,
+ * and its term: stemmed, or none for a stop word): texts repeat the same few thousand words.
+ */
+class TermReader {
+  /** Terms in order of first occurrence. */
+  readonly vocabulary: string[] = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly wordIds = new Map<string, number>();
+  /** Each word as written to [folded word id or -1, term id or -1]. */
+  private readonly written = new Map<string, readonly [number, number]>();
+  private wordSeen = new Uint32Array(1024);
+  private termSeen = new Uint32Array(1024);
+  /** Where a term seen in the current text stands in its `terms`. */
+  private termAt = new Uint32Array(1024);
+  private stamp = 0;
+
+  /**
+   * Adds a text's distinct terms (in order of first occurrence) and their counts to `terms` and
+   * `counts`; returns its number of distinct words, stop words included.
+   */
+  read(text: string, terms: number[], counts: number[]): number {
+    this.stamp++;
+    let unique = 0;
+    for (const raw of rawWords(text)) {
+      const [word, term] = this.written.get(raw) ?? this.learn(raw);
+      if (word < 0) continue;
+      if (this.wordSeen[word] !== this.stamp) {
+        this.wordSeen[word] = this.stamp;
+        unique++;
+      }
+      if (term < 0) continue;
+      if (this.termSeen[term] !== this.stamp) {
+        this.termSeen[term] = this.stamp;
+        this.termAt[term] = terms.length;
+        terms.push(term);
+        counts.push(1);
+      } else counts[this.termAt[term]!]!++;
+    }
+    return unique;
+  }
+
+  private learn(raw: string): readonly [number, number] {
+    const folded = foldWord(raw);
+    let entry: readonly [number, number] = [-1, -1];
+    if (folded) {
+      let word = this.wordIds.get(folded);
+      if (word === undefined) this.wordIds.set(folded, (word = this.wordIds.size));
+      const processed = processTerm(folded);
+      let term = -1;
+      if (processed) {
+        const known = this.termIds.get(processed);
+        term = known ?? this.vocabulary.length;
+        if (known === undefined) {
+          this.termIds.set(processed, term);
+          this.vocabulary.push(processed);
+        }
+      }
+      entry = [word, term];
+      this.wordSeen = grown(this.wordSeen, word);
+      this.termSeen = grown(this.termSeen, term);
+      this.termAt = grown(this.termAt, term);
+    }
+    this.written.set(raw, entry);
+    return entry;
+  }
+}
+
+/** The array, or a copy twice as large when `index` is beyond it. */
+function grown(array: Uint32Array<ArrayBuffer>, index: number): Uint32Array<ArrayBuffer> {
+  if (index < array.length) return array;
+  const larger = new Uint32Array(Math.max(array.length * 2, index + 1));
+  larger.set(array);
+  return larger;
 }
 
 /**
