@@ -1,4 +1,5 @@
 import { blocOf } from "../attribution/lexicon";
+import { CachedSearch } from "../index/cached-search";
 import { foldText } from "../index/normalize";
 import { type Library, passagesWithPrefix } from "./library";
 
@@ -29,13 +30,19 @@ interface NameList {
 interface CompletionLists {
   actors: NameList;
   speakers: NameList;
+  /** Passages by their words, as the passage index finds them, with common words' scores remembered. */
+  passages: CachedSearch;
 }
 
 const listsOf = new WeakMap<Library, CompletionLists>();
 
 export function completionLists(library: Library): CompletionLists {
   let lists = listsOf.get(library);
-  if (!lists) listsOf.set(library, (lists = { actors: nameList(actorNames(library)), speakers: nameList(speakerNames(library)) }));
+  if (!lists) {
+    const passages = new CachedSearch(library.passageIndex);
+    passages.warm();
+    listsOf.set(library, (lists = { actors: nameList(actorNames(library)), speakers: nameList(speakerNames(library)), passages }));
+  }
   return lists;
 }
 
@@ -103,5 +110,5 @@ function completeCitation(library: Library, typed: string, limit: number): strin
   const folded = typed.trim().toLowerCase();
   const byId = passagesWithPrefix(library, folded, limit);
   if (byId.length > 0 || folded.length === 0) return byId.map((passage) => passage.id);
-  return library.passageIndex.find(typed, { limit }).map((hit) => hit.id);
+  return completionLists(library).passages.find(typed, limit).map((hit) => hit.id);
 }

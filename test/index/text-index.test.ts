@@ -1,11 +1,7 @@
 import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../../scripts/bench/generate";
-import { buildQueries } from "../../scripts/bench/queries";
-import type { Article } from "../../src/corpus/article";
-import { loadCorpus } from "../../src/corpus/load";
 import { type IndexedText, MINISEARCH_OPTIONS, TextIndex, tokenizeTexts } from "../../src/index/text-index";
-import { toPassages } from "../../src/passages/passages";
+import { searchFixtures } from "./search-texts";
 
 /**
  * The index must rank exactly as MiniSearch does with the same options: same ids, same scores,
@@ -16,27 +12,9 @@ let texts: IndexedText[];
 let queries: string[];
 let ours: TextIndex;
 
-const asTexts = (articles: readonly Article[]): IndexedText[] =>
-  articles.flatMap((article) => toPassages(article).map((p) => ({ id: p.id, text: p.text, context: article.title })));
-
 beforeAll(async () => {
-  const real = [...(await loadCorpus("corpus")).articles, ...(await loadCorpus("test/fixtures/wikinews")).articles];
-  const generated = generateCorpus(40);
-  texts = [...asTexts(real), ...asTexts(generated.articles)];
-  const realQuestions = [
-    "What did Putin say about the Donbas?",
-    "security guarantees for Ukraine",
-    "wasting the world's time",
-    "Zelenskyy territorial concesions",
-    "it does take two to tango",
-    "Élysée Palace denied",
-    "visa robotics girls Afghan",
-    "Lockerbie bomber buried",
-    "",
-    "the and of",
-  ];
+  ({ texts, queries } = await searchFixtures());
   ours = new TextIndex(texts);
-  queries = [...realQuestions, ...buildQueries(generated, 40).map((q) => (q.topic ? `${q.text} ${q.topic}` : q.text))];
 });
 
 function miniSearchFind(index: MiniSearch<IndexedText>, query: string, limit: number, filter?: (id: string) => boolean) {
