@@ -3,16 +3,20 @@
  *   npm run corpus -- add <url|file> [--dry-run] | replace <id> <url|file> [--dry-run] | remove <id> | list | reload | status
  * with --corpus DIR (default: CORPUS_DIR, then ./corpus). Every change is checked, written
  * atomically and logged as cli:<user>. Bad input: a message on stderr and exit code 2.
- * A running bot sees changes made here after `/corpus reload`.
+ * The engine snapshot (CORPUS_SNAPSHOT, default DIR/.citebot/engine.snapshot) is read when it
+ * fits and rewritten after a change, so the bot's next start is fast. A running bot watches the
+ * folder and reloads by itself a moment after a change made here.
  */
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { ConfigError, snapshotFile } from "../src/config";
 import { describeArticle, describeChange, describePreview, describeStatus } from "../src/corpus/describe";
 import { fetchOptionsFromEnv, ImportError, previewFile, previewLink, type ArticlePreview } from "../src/corpus/import";
 import { CorpusRebuildError, LiveCorpus } from "../src/corpus/live";
 import { CorpusStoreError } from "../src/corpus/store";
+import { createLogger } from "../src/log";
 
 const USAGE = `usage: npm run corpus -- <command> [--corpus DIR]
   add <url|file> [--dry-run]           add an article from a web page or a .md/.txt file
@@ -38,7 +42,19 @@ async function main(argv: string[]): Promise<void> {
   if (!(command in ARITY)) throw new UsageError(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
   if (rest.length !== ARITY[command]) throw new UsageError(`${command} takes ${ARITY[command]} argument(s), got ${rest.length}\n${USAGE}`);
 
-  const live = await LiveCorpus.open(values.corpus ?? process.env.CORPUS_DIR ?? "corpus");
+  const dir = values.corpus ?? process.env.CORPUS_DIR ?? "corpus";
+  // Only problems reach stderr (a snapshot that cannot be written); stdout stays the answer.
+  const logger = createLogger({ level: "warn", destination: process.stderr });
+  const snapshot = snapshotFile(dir);
+  const live = await LiveCorpus.open(dir, { ...(snapshot === undefined ? {} : { snapshot }), logger });
+  try {
+    await run(live, command, rest, values["dry-run"] === true);
+  } finally {
+    await live.close();
+  }
+}
+
+async function run(live: LiveCorpus, command: string, rest: string[], dryRun: boolean): Promise<void> {
   const who = `cli:${userInfo().username}`;
   const print = (lines: string[]): void => void process.stdout.write(`${lines.join("\n")}\n`);
 
@@ -55,7 +71,7 @@ async function main(argv: string[]): Promise<void> {
     case "replace": {
       const preview = await previewOf(rest.at(-1)!);
       print(describePreview(preview));
-      if (values["dry-run"]) return print(["(dry run: nothing changed)"]);
+      if (dryRun) return print(["(dry run: nothing changed)"]);
       const change = command === "add" ? await live.add(preview.draft, who) : await live.replace(rest[0]!, preview.draft, who);
       return print(["", ...describeChange(change)]);
     }
@@ -74,7 +90,7 @@ async function previewOf(input: string): Promise<ArticlePreview> {
 try {
   await main(process.argv.slice(2));
 } catch (error) {
-  const bad = [UsageError, ImportError, CorpusStoreError, CorpusRebuildError].some((kind) => error instanceof kind);
+  const bad = [UsageError, ImportError, CorpusStoreError, CorpusRebuildError, ConfigError].some((kind) => error instanceof kind);
   if (bad || error instanceof ZodError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
     process.stderr.write(`corpus: ${error instanceof ZodError ? error.issues.map((issue) => issue.message).join("; ") : (error as Error).message}\n`);
     process.exitCode = 2;

@@ -1,7 +1,10 @@
 import { Events } from "discord.js";
-import { loadEngine } from "./answers/engine";
-import { type Config, ConfigError, loadConfig, loadDotEnv } from "./config";
+import { Engine } from "./answers/engine";
+import { type Config, ConfigError, type ConsoleConfig, LOG_LEVELS, loadConfig, loadDotEnv } from "./config";
 import { LiveCorpus } from "./corpus/live";
+import { loadCorpus } from "./corpus/load";
+import { readSnapshotIfCurrent, writeSnapshotFile } from "./corpus/snapshot-file";
+import { corpusHash } from "./index/snapshot";
 import { createLogger } from "./log";
 import { runConsole } from "./transports/console";
 import { startBot } from "./transports/discord/bot";
@@ -28,16 +31,47 @@ function stopWith(error: Error): never {
   process.exit(2);
 }
 
+/**
+ * The console's engine: from the snapshot when it was made from exactly the articles in the
+ * folder, otherwise built and saved for the next start. Says which on stderr (stdout is for
+ * answers); a snapshot that cannot be saved is reported and the console starts all the same.
+ */
+async function consoleEngine(config: ConsoleConfig): Promise<Engine> {
+  const says = (level: "info" | "warn", line: string) => {
+    if (LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(config.logLevel)) process.stderr.write(`citebot: ${line}\n`);
+  };
+  const { articles, rejected } = await loadCorpus(config.corpusDir);
+  for (const file of rejected) process.stderr.write(`citebot: skipped ${file.message}\n`);
+  const { snapshot } = config;
+  const hash = corpusHash(articles);
+  const read = snapshot === undefined ? undefined : await readSnapshotIfCurrent(snapshot, hash);
+  if (read && "engine" in read) {
+    says("info", `${articles.length} articles, read from the snapshot ${snapshot}`);
+    return read.engine;
+  }
+  const started = performance.now();
+  const engine = await Engine.build(articles);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (snapshot === undefined) return engine;
+  try {
+    await writeSnapshotFile(engine, snapshot);
+    says("info", `${articles.length} articles, analysed in ${seconds} s (snapshot ${read?.miss}); saved to ${snapshot} for the next start`);
+  } catch (error) {
+    says("warn", `${articles.length} articles, analysed in ${seconds} s; the snapshot ${snapshot} could not be saved (${(error as Error).message}): the next start analyses them again`);
+  }
+  return engine;
+}
+
 const config = readConfig();
 
 if (config.mode === "console") {
-  const { engine, rejected } = await loadEngine(config.corpusDir).catch(stopWith);
-  for (const file of rejected) process.stderr.write(`citebot: skipped ${file.message}\n`);
-  await runConsole(engine);
+  await runConsole(await consoleEngine(config).catch(stopWith));
 } else {
   const log = createLogger({ level: config.logLevel, secrets: [config.token] });
   // Moderators change the corpus from Discord (/corpus): the bot answers from a live corpus whose engine is swapped.
-  const live = await LiveCorpus.open(config.corpusDir).catch(stopWith);
+  const live = await LiveCorpus.open(config.corpusDir, { ...(config.snapshot ? { snapshot: config.snapshot } : {}), logger: log }).catch(stopWith);
+  // `npm run corpus` and hand edits reach the bot without /corpus reload.
+  if (config.watchCorpus) live.watch();
   let settings;
   try {
     settings = moderationSettings();
@@ -51,6 +85,8 @@ if (config.mode === "console") {
   const stop = async (signal: NodeJS.Signals) => {
     log.info({ signal }, "shutting down");
     await bot.stop();
+    // A snapshot being written is finished, not left half-way as a temporary file.
+    await live.close();
     process.exit(0);
   };
   process.once("SIGINT", stop);

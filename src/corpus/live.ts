@@ -1,7 +1,11 @@
+import { type FSWatcher, watch } from "node:fs";
 import { Engine, type EngineStats } from "../answers/engine";
+import { corpusHash } from "../index/snapshot";
+import { createLogger, type Logger } from "../log";
 import type { Article } from "./article";
 import type { LoadedCorpus } from "./load";
 import type { CorpusFileError } from "./parse";
+import { readSnapshotIfCurrent, writeSnapshotFile } from "./snapshot-file";
 import { type ArticleDraft, type AuditEntry, CorpusStore, type StoredChange } from "./store";
 
 /** What a change did to the set of articles, by document id. */
@@ -49,6 +53,8 @@ export interface CorpusStatus {
   /** When the live engine was built, and how long that took. */
   builtAt: Date;
   buildMs: number;
+  /** Whether the live engine was read back from the snapshot file rather than built from the articles. */
+  fromSnapshot: boolean;
 }
 
 /** Options of {@link LiveCorpus.open}. */
@@ -60,15 +66,39 @@ export interface LiveCorpusOptions {
    * 68 ms at most when built in a worker; 300 articles, 9 s against 0.4 s.
    */
   offThreadFrom?: number;
+  /**
+   * The engine snapshot file: read instead of building when it was made from exactly the
+   * articles on disk, and written after every build, so the next start is fast. Left out: none.
+   */
+  snapshot?: string;
+  /** Where snapshot writes and folder reloads are logged; nowhere when left out. */
+  logger?: Logger;
+}
+
+/** Options of {@link LiveCorpus.watch}. */
+export interface WatchOptions {
+  /** Reload once the folder has been quiet this long, so a burst of changes is one reload. */
+  debounceMs?: number;
+  /** Reload at the latest this long after the first change, even if changes keep coming. */
+  maxWaitMs?: number;
 }
 
 interface Built {
   engine: Engine;
+  /** The `corpusHash` of the articles the engine answers from. */
+  hash: string;
   skipped: readonly CorpusFileError[];
   builtAt: Date;
   buildMs: number;
   generation: number;
+  fromSnapshot: boolean;
 }
+
+/** Who the audit log names for reloads the bot starts itself when the folder changes. */
+export const WATCH_WHO = "citebot:folder-watch";
+
+/** The files the loader reads as articles; other names in the folder never trigger a reload. */
+const ARTICLE_FILE = /\.(md|txt)$/;
 
 /**
  * The corpus the bot answers from. Every change builds a new engine beside the live one from
@@ -78,22 +108,40 @@ interface Built {
 export class LiveCorpus {
   /** Builds are numbered in the order the store commits them, so an older build never replaces a newer one. */
   private generation = 0;
+  /** Snapshot writes, one after another: two writers in one process would share a temporary file. */
+  private snapshotWrites: Promise<void> = Promise.resolve();
+  private watcher?: FSWatcher;
+  private debounce?: NodeJS.Timeout;
+  private firstUnseenChange?: number;
+  /** Whether a folder reload is running, and whether the folder changed again since it started. */
+  private refreshing = false;
+  private changedAgain = false;
 
   private constructor(
     readonly store: CorpusStore,
     private built: Built,
     private readonly offThreadFrom: number,
+    private readonly snapshot: string | undefined,
+    private readonly log: Logger,
   ) {}
 
   /**
-   * Opens a corpus folder and builds the first engine. A rejected file does not stop the bot:
-   * it is left out and listed in `status().skipped`.
+   * Opens a corpus folder and its first engine: read from the snapshot when it was made from
+   * exactly these articles, built otherwise (and the snapshot then written, in the background).
+   * A rejected file does not stop the bot: it is left out and listed in `status().skipped`.
    * @throws Error when the folder does not exist or cannot be read
    */
   static async open(dir: string, options: LiveCorpusOptions = {}): Promise<LiveCorpus> {
     const store = await CorpusStore.open(dir);
+    const log = options.logger ?? createLogger({ level: "silent" });
+    const corpus = await store.list();
+    const hash = corpusHash(corpus.articles);
     // Nothing is answered before the first engine: build it here, at once.
-    return new LiveCorpus(store, await buildEngine(await store.list(), 0, false), options.offThreadFrom ?? 40);
+    const built = (await fromSnapshot(corpus, hash, 0, options.snapshot, log)) ?? (await buildEngine(corpus, hash, 0, false));
+    const live = new LiveCorpus(store, built, options.offThreadFrom ?? 40, options.snapshot, log);
+    log.info({ dir, articles: corpus.articles.length, fromSnapshot: built.fromSnapshot, ms: Math.round(built.buildMs) }, "corpus open");
+    if (!built.fromSnapshot) live.saveSnapshot(built);
+    return live;
   }
 
   /** The engine to answer from now. Read it for every question, so a swap is seen at once. */
@@ -136,18 +184,68 @@ export class LiveCorpus {
    * @throws CorpusRebuildError naming each bad file and its problem
    */
   async reload(who: string): Promise<LiveChange> {
-    const { checked } = await this.store.reload(who, (corpus) => {
-      if (corpus.rejected.length > 0) throw new CorpusRebuildError(corpus.rejected);
-      return this.build(corpus);
+    return (await this.reloadFolder(who, true))!;
+  }
+
+  /**
+   * Reloads by itself whenever article files in the folder change: `npm run corpus`, another
+   * process, a hand edit or a copy. Changes are gathered until the folder is quiet for
+   * `debounceMs`, then reloaded like `/corpus reload` (queued behind any change in progress, one
+   * bad file refuses it); a folder that holds what is live already (this bot's own changes)
+   * costs a read and a hash, no rebuild. A refused reload is logged and the live engine kept.
+   */
+  watch(options: WatchOptions = {}): void {
+    if (this.watcher) return;
+    const debounceMs = options.debounceMs ?? 1_000;
+    const maxWaitMs = options.maxWaitMs ?? 10 * debounceMs;
+    try {
+      // Not persistent: watching never keeps a process alive that has nothing else to do.
+      this.watcher = watch(this.store.dir, { persistent: false }, (_, name) => {
+        // Some platforms give no name: then any change may be an article's.
+        if (name !== null && !ARTICLE_FILE.test(name)) return;
+        const now = Date.now();
+        this.firstUnseenChange ??= now;
+        clearTimeout(this.debounce);
+        const wait = Math.max(0, Math.min(debounceMs, this.firstUnseenChange + maxWaitMs - now));
+        this.debounce = setTimeout(() => this.refresh(), wait);
+        this.debounce.unref();
+      });
+    } catch (error) {
+      this.log.warn({ dir: this.store.dir, err: error }, "cannot watch the corpus folder: changes made outside the bot need /corpus reload");
+      return;
+    }
+    this.watcher.on("error", (error) => {
+      this.log.warn({ dir: this.store.dir, err: error }, "stopped watching the corpus folder: changes made outside the bot need /corpus reload");
+      this.watcher?.close();
+      this.watcher = undefined;
     });
-    return { action: "reload", ...this.swap(checked) };
+  }
+
+  /**
+   * Stops watching, and waits for snapshot writes in progress, so that a stopping bot leaves the
+   * snapshot whole. A reload in progress is not waited for (minutes at 10,000 articles): one
+   * cut short by the process's exit changed nothing.
+   */
+  async close(): Promise<void> {
+    this.watcher?.close();
+    this.watcher = undefined;
+    clearTimeout(this.debounce);
+    await this.snapshotWritten();
+  }
+
+  /** Resolves once every snapshot write started so far is done (or failed, and was logged). */
+  async snapshotWritten(): Promise<void> {
+    for (let seen: Promise<void> | undefined; seen !== this.snapshotWrites; ) {
+      seen = this.snapshotWrites;
+      await seen;
+    }
   }
 
   /** Counts, the last change and who made it, the last audit entries, and the files left out. */
   async status(recent = 5): Promise<CorpusStatus> {
     const entries = await this.store.recentAudit(50);
     const lastChange = entries.findLast((entry) => entry.action !== "reload");
-    const { engine, skipped, builtAt, buildMs } = this.built;
+    const { engine, skipped, builtAt, buildMs, fromSnapshot } = this.built;
     return {
       dir: this.store.dir,
       stats: engine.stats(),
@@ -156,18 +254,73 @@ export class LiveCorpus {
       skipped,
       builtAt,
       buildMs,
+      fromSnapshot,
     };
   }
 
   /**
-   * Builds the engine for a changed corpus, beside the live one.
+   * Reads the folder again through the store's queue. When it holds exactly the articles live
+   * now, nothing is rebuilt; `always` (a moderator asked) still logs the reload and answers with
+   * an empty diff, otherwise (the folder watch) it is as if nothing happened.
+   * @throws CorpusRebuildError naming each bad file and its problem
+   */
+  private async reloadFolder(who: string, always: boolean): Promise<LiveChange | undefined> {
+    const { corpus, checked } = await this.store.reload(
+      who,
+      (next) => {
+        if (next.rejected.length > 0) throw new CorpusRebuildError(next.rejected);
+        const hash = corpusHash(next.articles);
+        return hash === this.built.hash ? undefined : this.build(next, hash);
+      },
+      (built) => always || built !== undefined,
+    );
+    if (checked) return { action: "reload", ...this.swap(checked) };
+    if (!always) return undefined;
+    // Files the last build skipped may have been fixed or deleted since: none are skipped now.
+    this.built = { ...this.built, skipped: corpus.rejected };
+    return { action: "reload", diff: { added: [], changed: [], removed: [] }, stats: this.engine.stats(), skipped: corpus.rejected };
+  }
+
+  /** Reloads after the folder changed, one reload at a time; changes during one make one more. */
+  private refresh(): void {
+    this.firstUnseenChange = undefined;
+    if (this.refreshing) {
+      this.changedAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    void (async () => {
+      do {
+        this.changedAgain = false;
+        try {
+          const change = await this.reloadFolder(WATCH_WHO, false);
+          if (change) this.log.info({ dir: this.store.dir, ...change.diff, articles: change.stats.articles }, "corpus folder changed: reloaded");
+          else this.log.debug({ dir: this.store.dir }, "corpus folder changed: it holds what is live already");
+        } catch (error) {
+          const problems = error instanceof CorpusRebuildError ? error.problems.map(({ file, problem }) => ({ file, problem })) : undefined;
+          this.log.warn(
+            { dir: this.store.dir, ...(problems ? { problems } : { err: error }) },
+            "corpus folder changed, and the reload was refused: still answering from the corpus as it was",
+          );
+        }
+      } while (this.changedAgain && this.watcher);
+    })().finally(() => (this.refreshing = false));
+  }
+
+  /**
+   * The engine for a changed corpus, beside the live one: read from the snapshot when another
+   * process (`npm run corpus`) already saved it for exactly these articles, built otherwise.
    * @throws CorpusRebuildError when the corpus would be empty or the engine cannot be built
    */
-  private build(corpus: LoadedCorpus): Promise<Built> {
+  private async build(corpus: LoadedCorpus, hash = corpusHash(corpus.articles)): Promise<Built> {
     if (corpus.articles.length === 0) {
       throw new CorpusRebuildError([{ file: "corpus", problem: "it would have no articles left, and the bot could not answer anything" }]);
     }
-    return buildEngine(corpus, ++this.generation, corpus.articles.length >= this.offThreadFrom);
+    const generation = ++this.generation;
+    return (
+      (await fromSnapshot(corpus, hash, generation, this.snapshot, this.log)) ??
+      (await buildEngine(corpus, hash, generation, corpus.articles.length >= this.offThreadFrom))
+    );
   }
 
   private commit(change: StoredChange<Built>): LiveChange {
@@ -176,32 +329,82 @@ export class LiveCorpus {
 
   /** Puts a built engine live, unless a newer one already is, and says what changed. */
   private swap(next: Built): Omit<LiveChange, "action" | "article"> {
-    const before = this.engine.articles;
-    if (next.generation > this.built.generation) this.built = next;
-    return { diff: diff(before, next.engine.articles), stats: next.engine.stats(), skipped: next.skipped };
+    const before = this.built;
+    if (next.generation > this.built.generation) {
+      this.built = next;
+      if (!next.fromSnapshot) this.saveSnapshot(next);
+    }
+    return { diff: diff(before, next), stats: next.engine.stats(), skipped: next.skipped };
   }
+
+  /**
+   * Writes the snapshot of an engine that went live, after the writes before it, unless a newer
+   * engine is live by then (its own write follows). Never fails: a snapshot that cannot be
+   * written costs the next start time, so it is logged and the change stands.
+   */
+  private saveSnapshot(built: Built): void {
+    const file = this.snapshot;
+    if (file === undefined) return;
+    this.snapshotWrites = this.snapshotWrites.then(async () => {
+      if (built.engine !== this.engine) return;
+      const started = performance.now();
+      try {
+        await writeSnapshotFile(built.engine, file);
+        this.log.info({ snapshot: file, articles: built.engine.articles.length, ms: Math.round(performance.now() - started) }, "snapshot written");
+      } catch (error) {
+        this.log.warn({ snapshot: file, err: error }, "the snapshot could not be written: the next start builds the engine from the articles again");
+      }
+    });
+  }
+}
+
+/** The engine from the snapshot file when it was saved from exactly these articles; undefined otherwise. */
+async function fromSnapshot(corpus: LoadedCorpus, hash: string, generation: number, file: string | undefined, log: Logger): Promise<Built | undefined> {
+  if (file === undefined) return undefined;
+  const started = performance.now();
+  const read = await readSnapshotIfCurrent(file, hash);
+  if ("miss" in read) {
+    log.debug({ snapshot: file, reason: read.miss }, "snapshot not used");
+    return undefined;
+  }
+  return { engine: read.engine, hash, skipped: corpus.rejected, builtAt: new Date(), buildMs: performance.now() - started, generation, fromSnapshot: true };
 }
 
 /** @throws CorpusRebuildError when the engine cannot be built */
-async function buildEngine(corpus: LoadedCorpus, generation: number, offThread: boolean): Promise<Built> {
+async function buildEngine(corpus: LoadedCorpus, hash: string, generation: number, offThread: boolean): Promise<Built> {
   const started = performance.now();
   let engine: Engine;
   try {
-    // Imported when first needed: small corpora never start a worker or read a snapshot.
-    engine = offThread ? await (await import("./off-thread")).buildOffThread(corpus.articles) : Engine.fromArticles(corpus.articles);
+    // Imported when first needed: small corpora never start a worker. At open, with nothing to
+    // answer yet, Engine.build reads a large corpus on worker threads; a large rebuild goes off-thread.
+    engine = offThread ? await (await import("./off-thread")).buildOffThread(corpus.articles) : await Engine.build(corpus.articles);
   } catch (error) {
     throw new CorpusRebuildError([{ file: "corpus", problem: `the engine could not be built: ${(error as Error).message}` }]);
   }
-  return { engine, skipped: corpus.rejected, builtAt: new Date(), buildMs: performance.now() - started, generation };
+  return { engine, hash, skipped: corpus.rejected, builtAt: new Date(), buildMs: performance.now() - started, generation, fromSnapshot: false };
 }
 
-/** The ids added, changed and removed between two sets of articles. */
-function diff(before: readonly Article[], after: readonly Article[]): CorpusDiff {
-  const old = new Map(before.map((article) => [article.id, JSON.stringify(article)]));
-  const next = new Map(after.map((article) => [article.id, JSON.stringify(article)]));
+/**
+ * The ids added, changed and removed between two builds, for the moderator's answer. The same
+ * corpus hash means nothing changed; otherwise articles are compared by id, field by field, and
+ * an article's comparison stops at its first difference.
+ */
+function diff(before: Built, after: Built): CorpusDiff {
+  if (before.hash === after.hash) return { added: [], changed: [], removed: [] };
+  const old = new Map(before.engine.articles.map((article) => [article.id, article]));
+  const next = new Map(after.engine.articles.map((article) => [article.id, article]));
   return {
     added: [...next.keys()].filter((id) => !old.has(id)),
-    changed: [...next.keys()].filter((id) => old.has(id) && old.get(id) !== next.get(id)),
+    changed: [...next.keys()].filter((id) => old.has(id) && !sameArticle(old.get(id)!, next.get(id)!)),
     removed: [...old.keys()].filter((id) => !next.has(id)),
   };
+}
+
+/** Whether two versions of an article have the same metadata and paragraphs (a field left out equals one that is undefined). */
+function sameArticle(a: Article, b: Article): boolean {
+  const { paragraphs: pa, ...metaA } = a;
+  const { paragraphs: pb, ...metaB } = b;
+  const keys = new Set([...Object.keys(metaA), ...Object.keys(metaB)]) as Set<keyof typeof metaA>;
+  for (const key of keys) if (metaA[key] !== metaB[key]) return false;
+  return pa.length === pb.length && pa.every((paragraph, k) => paragraph === pb[k]);
 }

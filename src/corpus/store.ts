@@ -179,13 +179,15 @@ export class CorpusStore {
 
   /**
    * Reads the folder again, as it is now, and logs the reload once the check accepts it.
+   * @param logIf whether to log this reload, from what the check returned; by default always.
+   *   A reload the bot starts by itself when nothing changed leaves no entry.
    * @throws whatever `check` throws
    */
-  reload<T>(who: string, check: ChangeCheck<T>): Promise<{ corpus: LoadedCorpus; checked: T }> {
+  reload<T>(who: string, check: ChangeCheck<T>, logIf: (checked: T) => boolean = () => true): Promise<{ corpus: LoadedCorpus; checked: T }> {
     return this.serialized(who, async () => {
       const corpus = await this.list();
       const checked = await check(corpus);
-      await this.audit(auditEntrySchema.parse({ at: new Date().toISOString(), who, action: "reload" }));
+      if (logIf(checked)) await this.audit(auditEntrySchema.parse({ at: new Date().toISOString(), who, action: "reload" }));
       return { corpus, checked };
     });
   }
@@ -398,7 +400,8 @@ function digest(content: string | Uint8Array): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id is running (this one included), so that its files are left alone. */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

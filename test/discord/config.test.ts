@@ -17,8 +17,22 @@ function problems(env: Record<string, string>): string[] {
 
 describe("loadConfig", () => {
   it("is the console mode without a token, with defaults", () => {
-    expect(loadConfig({})).toEqual({ mode: "console", corpusDir: "corpus", logLevel: "info" });
-    expect(loadConfig({ DISCORD_TOKEN: "", CORPUS_DIR: "news", LOG_LEVEL: "debug" })).toEqual({ mode: "console", corpusDir: "news", logLevel: "debug" });
+    expect(loadConfig({})).toEqual({ mode: "console", corpusDir: "corpus", logLevel: "info", snapshot: "corpus/.citebot/engine.snapshot" });
+    expect(loadConfig({ DISCORD_TOKEN: "", CORPUS_DIR: "news", LOG_LEVEL: "debug" })).toEqual({
+      mode: "console",
+      corpusDir: "news",
+      logLevel: "debug",
+      snapshot: "news/.citebot/engine.snapshot",
+    });
+  });
+
+  it("takes the snapshot file from CORPUS_SNAPSHOT, off for none, and refuses one the loader would read or a folder", () => {
+    expect(loadConfig({ CORPUS_SNAPSHOT: "/var/cache/citebot.snapshot" })).toMatchObject({ snapshot: "/var/cache/citebot.snapshot" });
+    expect(loadConfig({ CORPUS_SNAPSHOT: "off" })).not.toHaveProperty("snapshot");
+    expect(problems({ CORPUS_SNAPSHOT: "corpus/engine.md" })).toEqual([expect.stringMatching(/^CORPUS_SNAPSHOT: must not end in \.md or \.txt/)]);
+    expect(problems({ CORPUS_SNAPSHOT: "corpus" })).toEqual([expect.stringMatching(/^CORPUS_SNAPSHOT: is a folder/)]);
+    expect(problems({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, CORPUS_WATCH: "yes" })).toEqual(["CORPUS_WATCH: must be true or false"]);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, CORPUS_WATCH: "false" })).toMatchObject({ watchCorpus: false });
   });
 
   it("is the bot mode with a token and an application id", () => {
@@ -29,6 +43,8 @@ describe("loadConfig", () => {
       apiBase: "http://127.0.0.1:5000/api",
       corpusDir: "corpus",
       logLevel: "info",
+      snapshot: "corpus/.citebot/engine.snapshot",
+      watchCorpus: true,
     });
     expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_GUILD_ID: APP })).toMatchObject({ guildId: APP, apiBase: "https://discord.com/api" });
   });

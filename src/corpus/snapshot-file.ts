@@ -1,0 +1,78 @@
+import { mkdir, open, readdir, unlink } from "node:fs/promises";
+import path from "node:path";
+import type { Engine } from "../answers/engine";
+import { loadSnapshot, saveSnapshot, SnapshotError, snapshotHeaderSchema } from "../index/snapshot";
+import { isRunning } from "./store";
+
+/**
+ * The engine snapshot as a cache file beside the corpus: read at a start (or a rebuild) when it
+ * was built from exactly the articles to answer from, written after every build. A snapshot that
+ * cannot be read or written only costs time, never answers: callers build the engine instead.
+ */
+
+/** How much of the file's start is read to find the header line; headers are a few kilobytes. */
+const HEADER_BYTES = 1024 * 1024;
+
+/**
+ * The corpus hash a snapshot file was built from, read from its header line alone: a stale
+ * snapshot (hundreds of megabytes at 10,000 articles) is refused without reading it whole.
+ * @returns undefined when the file is missing, torn, or of another format version
+ */
+export async function snapshotCorpusHash(file: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
+    const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
+    if (newline < 0) return undefined;
+    const header = snapshotHeaderSchema.safeParse(JSON.parse(buffer.subarray(0, newline).toString("utf8")));
+    return header.success ? header.data.corpusHash : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Why a snapshot was not used, for the log; absent when it was. */
+export type SnapshotMiss = "missing or unreadable" | "built from other articles" | `unusable: ${string}`;
+
+/**
+ * The engine saved in `file` when it was built from the articles whose `corpusHash` is `hash`.
+ * @returns the engine, or why the snapshot cannot be used (the caller builds the engine instead)
+ */
+export async function readSnapshotIfCurrent(file: string, hash: string): Promise<{ engine: Engine } | { miss: SnapshotMiss }> {
+  const saved = await snapshotCorpusHash(file);
+  if (saved === undefined) return { miss: "missing or unreadable" };
+  if (saved !== hash) return { miss: "built from other articles" };
+  try {
+    return { engine: await loadSnapshot(file, hash) };
+  } catch (error) {
+    // Torn after its header, or replaced by another process since: build instead.
+    if (error instanceof SnapshotError) return { miss: `unusable: ${error.problem}` };
+    throw error;
+  }
+}
+
+/**
+ * Saves an engine's snapshot to `file`, creating its folder; written to a temporary file and
+ * renamed, so a reader sees the old snapshot or the new one. Temporary files of writers that
+ * died (killed mid-write) are deleted first: each can be hundreds of megabytes.
+ * @throws Error from the file system (read-only folder, full disk); callers log it and go on
+ */
+export async function writeSnapshotFile(engine: Engine, file: string): Promise<void> {
+  const folder = path.dirname(file);
+  await mkdir(folder, { recursive: true });
+  await removeStaleTemporaries(file);
+  await saveSnapshot(engine, file);
+}
+
+/** Deletes `<file>.<pid>.tmp` left by a snapshot writer whose process is gone. */
+async function removeStaleTemporaries(file: string): Promise<void> {
+  const base = path.basename(file);
+  for (const name of await readdir(path.dirname(file))) {
+    if (!name.startsWith(`${base}.`) || !name.endsWith(".tmp")) continue;
+    const pid = Number(name.slice(base.length + 1, -".tmp".length));
+    if (Number.isInteger(pid) && !isRunning(pid)) await unlink(path.join(path.dirname(file), name)).catch(() => undefined);
+  }
+}
