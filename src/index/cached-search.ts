@@ -17,11 +17,11 @@ const D = 0.5;
 export interface CachedSearchOptions {
   /** Words whose scores cover more documents than this are remembered; rarer ones cost little to score again. */
   rememberFrom?: number;
-  /** Documents' scores remembered in all (16 bytes each), the least recently used word forgotten first. */
+  /** Documents' scores remembered in all (28 bytes each), the least recently used word forgotten first. */
   rememberedMax?: number;
 }
-/** Past every document id. */
-const NONE = 0x100000000;
+/** Bands of scores a word's documents are ordered by, best first: an ordering in linear time. */
+const BANDS = 256;
 /** Beyond this many distinct query words, matches are not counted in one 32-bit mask. */
 const MAX_TERMS = 31;
 
@@ -36,6 +36,20 @@ interface WordScores {
   firstList: Uint32Array;
   /** How many lists the word reads, to number the next word's lists after them. */
   lists: number;
+  /** Positions into `docs`, the best scores first (in bands: see {@link impactOrder}). */
+  byImpact: Uint32Array;
+  /** For each place in `byImpact`, a score no document from that place on exceeds. */
+  bound: Float64Array;
+}
+
+/** Per document, for scoring a word: its running score (zero between words), the first list that held it, and its length terms. */
+interface Scratch {
+  score: Float64Array;
+  first: Uint32Array;
+  /** The documents a word touched, in the order it touched them. */
+  touched: Uint32Array;
+  /** Per field, each document's BM25 length term. */
+  norms: Float64Array[];
 }
 
 /**
@@ -57,8 +71,9 @@ export class CachedSearch {
   /** Remembered word scores by `maxDistance:word`, least recently used first. */
   private readonly remembered = new Map<string, WordScores>();
   private rememberedSize = 0;
-  /** Per document, for scoring a word: its running score (zero between words) and the first list that held it. */
-  private scratch: { score: Float64Array; first: Uint32Array } | null = null;
+  private scratch: Scratch | null = null;
+  /** Per document, the last query that scored it. */
+  private seen: { marks: Uint32Array; stamp: number } | null = null;
 
   private readonly rememberFrom: number;
   private readonly rememberedMax: number;
@@ -93,33 +108,55 @@ export class CachedSearch {
     const bits = terms.map((term) => 1 << distinct.indexOf(term));
     const listsBefore: number[] = [];
     words.reduce((before, word) => (listsBefore.push(before), before + word.lists), 0);
-    // The words' documents merged in increasing order; each document's score added up word by
-    // word in query order, as TextIndex adds them.
-    const at = new Uint32Array(words.length);
+    // The threshold algorithm: documents are read from each word's list best score first, and
+    // each is scored whole as TextIndex scores it. A document not read yet holds at most the
+    // words still being read, each at most its next score: once that bound cannot reach the
+    // k-th best, no unread document can, and the rest of the lists is never touched.
+    const n = words.length;
+    const read = new Uint32Array(n);
+    const seen = this.seenStamp();
     const best = new TopK(limit);
     for (;;) {
-      let doc = NONE;
-      for (let i = 0; i < words.length; i++) {
-        const next = words[i]!.docs[at[i]!];
-        if (next !== undefined && next < doc) doc = next;
+      let next = -1;
+      let bound = 0;
+      let boundBits = 0;
+      for (let i = 0; i < n; i++) {
+        const word = words[i]!;
+        if (read[i]! >= word.docs.length) continue;
+        const head = word.bound[read[i]!]!;
+        bound += head;
+        boundBits |= bits[i]!;
+        if (next < 0 || head > word.bound[read[next]!]!) next = i;
       }
-      if (doc === NONE) break;
+      if (next < 0 || (best.full && hopeless(bound * popcount(boundBits), best.threshold))) break;
+      const doc = words[next]!.docs[words[next]!.byImpact[read[next]!++]!]!;
+      if (seen.marks[doc] === seen.stamp) continue;
+      seen.marks[doc] = seen.stamp;
+      // Added up word by word in query order, as TextIndex adds them, so the score agrees to the bit.
       let total = 0;
       let matched = 0;
       let first = -1;
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i]!;
-        const k = at[i]!;
-        if (word.docs[k] !== doc) continue;
-        total += word.scores[k]!;
+      for (let i = 0; i < n; i++) {
+        const k = positionOf(words[i]!.docs, doc);
+        if (k < 0) continue;
+        total += words[i]!.scores[k]!;
         matched |= bits[i]!;
-        if (first < 0) first = listsBefore[i]! + word.firstList[k]!;
-        at[i] = k + 1;
+        if (first < 0) first = listsBefore[i]! + words[i]!.firstList[k]!;
       }
       // TextIndex breaks ties by first match: the first list that held the document, then the document.
       best.push(total * (popcount(matched) || 1), first * this.count + doc, doc);
     }
     return best.sorted().map(({ score, doc }) => ({ id: this.data.ids[doc]!, score }));
+  }
+
+  /** A fresh stamp for marking the documents one query has scored (no clearing between queries). */
+  private seenStamp(): { marks: Uint32Array; stamp: number } {
+    const seen = (this.seen ??= { marks: new Uint32Array(this.count), stamp: 0 });
+    if (++seen.stamp === 0xffffffff) {
+      seen.marks.fill(0);
+      seen.stamp = 1;
+    }
+    return seen;
   }
 
   /** How far a query word may be misspelt, as TextIndex allows. */
@@ -155,46 +192,65 @@ export class CachedSearch {
    * text, then the context) and sums each document's scores in that order.
    */
   private scoreWord(term: string, maxDistance: number): WordScores {
-    const { score: termScore, first } = this.scratchSpace();
-    const touched: number[] = [];
-    let lists = 0;
-    const read = (termId: number, weight: number) => {
-      this.data.fields.forEach(({ offsets, docs, freqs, lengths, averageLength }, field) => {
-        const from = offsets[termId]!;
-        const to = offsets[termId + 1]!;
-        const matching = to - from;
-        if (matching === 0) return;
-        const list = lists++;
-        const inverse = Math.log(1 + (this.count - matching + 0.5) / (matching + 0.5));
-        // TextIndex multiplies weight · 1 · boost · 1 · raw, left to right: the same product here.
-        const scale = weight * BOOSTS[field]!;
-        for (let p = from; p < to; p++) {
-          const doc = docs[p]!;
-          const frequency = freqs[p]!;
-          const norm = K * (1 - B + (B * lengths[doc]!) / averageLength);
-          const score = scale * (inverse * (D + (frequency * (K + 1)) / (frequency + norm)));
-          const before = termScore[doc]!;
-          // Scores are positive (BM25+), so zero means not matched yet.
-          if (before === 0) {
-            touched.push(doc);
-            first[doc] = list;
-          }
-          termScore[doc] = before + score;
-        }
-      });
-    };
+    const scratch = this.scratchSpace();
+    const { score: termScore, first, touched } = scratch;
+    const found = { count: 0, lists: 0 };
     const exact = this.wordTree().get(term);
-    if (exact !== undefined) read(exact, 1);
-    if (maxDistance > 0) for (const [id, weight] of this.similarTerms(term, maxDistance)) read(id, weight);
-    const docs = Uint32Array.from(touched).sort();
-    const scores = new Float64Array(docs.length);
-    const firstList = new Uint32Array(docs.length);
-    docs.forEach((doc, k) => {
+    if (exact !== undefined) this.readPostings(scratch, found, exact, 1);
+    if (maxDistance > 0) for (const [id, weight] of this.similarTerms(term, maxDistance)) this.readPostings(scratch, found, id, weight);
+    const { count, lists } = found;
+    // The documents in increasing order, taken out of the running scores (which end at zero
+    // again): the few touched sorted, or the many picked out in one pass.
+    const docs = new Uint32Array(count);
+    const scores = new Float64Array(count);
+    const firstList = new Uint32Array(count);
+    if (count * 16 < this.count) {
+      docs.set(touched.subarray(0, count));
+      docs.sort();
+    } else {
+      for (let doc = 0, k = 0; k < count; doc++) if (termScore[doc] !== 0) docs[k++] = doc;
+    }
+    for (let k = 0; k < count; k++) {
+      const doc = docs[k]!;
       scores[k] = termScore[doc]!;
       firstList[k] = first[doc]!;
       termScore[doc] = 0;
-    });
-    return { docs, scores, firstList, lists };
+    }
+    return { docs, scores, firstList, lists, ...impactOrder(scores) };
+  }
+
+  /**
+   * Adds a word's BM25 scores, in both fields, to the documents' running scores; numbers each
+   * field's list and notes the documents it touches first.
+   */
+  private readPostings(scratch: Scratch, found: { count: number; lists: number }, termId: number, weight: number): void {
+    const { score: termScore, first, touched, norms } = scratch;
+    let count = found.count;
+    for (let field = 0; field < this.data.fields.length; field++) {
+      const { offsets, docs, freqs } = this.data.fields[field]!;
+      const from = offsets[termId]!;
+      const to = offsets[termId + 1]!;
+      const matching = to - from;
+      if (matching === 0) continue;
+      const list = found.lists++;
+      const norm = norms[field]!;
+      const inverse = Math.log(1 + (this.count - matching + 0.5) / (matching + 0.5));
+      // TextIndex multiplies weight · 1 · boost · 1 · raw, left to right: the same product here.
+      const scale = weight * BOOSTS[field]!;
+      for (let p = from; p < to; p++) {
+        const doc = docs[p]!;
+        const frequency = freqs[p]!;
+        const score = scale * (inverse * (D + (frequency * (K + 1)) / (frequency + norm[doc]!)));
+        const before = termScore[doc]!;
+        // Scores are positive (BM25+), so zero means not matched yet.
+        if (before === 0) {
+          touched[count++] = doc;
+          first[doc] = list;
+        }
+        termScore[doc] = before + score;
+      }
+    }
+    found.count = count;
   }
 
   /** The indexed words within `maxDistance` edits of a term (itself excluded), with their weights, in TextIndex's order. */
@@ -222,9 +278,70 @@ export class CachedSearch {
     return this.tree;
   }
 
-  private scratchSpace(): { score: Float64Array; first: Uint32Array } {
-    return (this.scratch ??= { score: new Float64Array(this.count), first: new Uint32Array(this.count) });
+  private scratchSpace(): Scratch {
+    return (this.scratch ??= {
+      score: new Float64Array(this.count),
+      first: new Uint32Array(this.count),
+      touched: new Uint32Array(this.count),
+      // TextIndex's length term, K · (1 − B + B · length / average), worked out once per document.
+      norms: this.data.fields.map(({ lengths, averageLength }) => Float64Array.from(lengths, (length) => K * (1 - B + (B * length) / averageLength))),
+    });
   }
+}
+
+/**
+ * A word's documents, best scores first, in a counting sort over score bands: each document is
+ * placed in the band of its score, bands in decreasing order; each band's bound is its own best
+ * score. Band numbers never decrease as scores do, so no document after a place scores more than
+ * the bound there.
+ */
+function impactOrder(scores: Float64Array): { byImpact: Uint32Array; bound: Float64Array } {
+  let max = 0;
+  for (let k = 0; k < scores.length; k++) if (scores[k]! > max) max = scores[k]!;
+  const perScore = BANDS / max;
+  const bandOf = new Uint8Array(scores.length);
+  const starts = new Uint32Array(BANDS + 1);
+  const tops = new Float64Array(BANDS);
+  for (let k = 0; k < scores.length; k++) {
+    const score = scores[k]!;
+    const band = Math.min(BANDS - 1, Math.floor((max - score) * perScore));
+    bandOf[k] = band;
+    starts[band + 1]!++;
+    if (score > tops[band]!) tops[band] = score;
+  }
+  for (let band = 0; band < BANDS; band++) starts[band + 1]! += starts[band]!;
+  const byImpact = new Uint32Array(scores.length);
+  const bound = new Float64Array(scores.length);
+  for (let k = 0; k < scores.length; k++) {
+    const band = bandOf[k]!;
+    const at = starts[band]!++;
+    byImpact[at] = k;
+    bound[at] = tops[band]!;
+  }
+  return { byImpact, bound };
+}
+
+/** Where `doc` is in a word's increasing document list, or -1. */
+function positionOf(docs: Uint32Array, doc: number): number {
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const found = docs[mid]!;
+    if (found === doc) return mid;
+    if (found < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether a document scoring at most `bound` cannot enter a top k whose worst score is
+ * `threshold`: strictly below, with a margin for the bound's other order of additions, since a
+ * document that ties the worst may still enter on an earlier first match.
+ */
+function hopeless(bound: number, threshold: number): boolean {
+  return bound * (1 + 1e-9) < threshold;
 }
 
 function popcount(bits: number): number {
@@ -246,6 +363,16 @@ class TopK {
   private readonly items: Ranked[] = [];
 
   constructor(private readonly limit: number) {}
+
+  /** Whether `limit` documents are kept: only then can a document be too weak to enter. */
+  get full(): boolean {
+    return this.items.length >= this.limit;
+  }
+
+  /** The worst kept score, which a document must reach to enter once full. */
+  get threshold(): number {
+    return this.items[0]!.score;
+  }
 
   push(score: number, order: number, doc: number): void {
     const items = this.items;
