@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { CompletionList } from "../src/answers/complete";
 import type { Engine } from "../src/answers/engine";
-import type { Answer } from "../src/answers/types";
+import type { Answer, Page } from "../src/answers/types";
 
 export type { CompletionList };
 
@@ -20,8 +20,13 @@ export interface Command<Options extends z.ZodObject = z.ZodObject, Result exten
   positional?: keyof z.infer<Options> & string;
   /** Options completed from the engine's lists. */
   completions?: Partial<Record<keyof z.infer<Options> & string, CompletionList>>;
-  /** Answers validated input. Pure: reads the engine, changes nothing. */
-  run(engine: Engine, input: z.infer<Options>): Result;
+  /**
+   * Whether the command answers a page of a long list (a party's position runs to thousands of
+   * passages): `run` then heeds `page`, and the answer says how many results there are in all.
+   */
+  paged?: boolean;
+  /** Answers validated input, the page asked for when the command is paged. Pure: reads the engine, changes nothing. */
+  run(engine: Engine, input: z.infer<Options>, page?: Page): Result;
 }
 
 /** Declares a command, keeping its option types for `run`. */

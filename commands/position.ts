@@ -11,5 +11,6 @@ export default defineCommand({
   }),
   positional: "actor",
   completions: { actor: "actors" },
-  run: (engine, { actor, topic }) => engine.position(actor, topic),
+  paged: true,
+  run: (engine, { actor, topic }, page) => engine.position(actor, topic, page),
 });

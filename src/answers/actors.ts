@@ -6,6 +6,8 @@ import type { Library } from "./library";
 
 /** An actor a user asked about, and for a party the people and bodies that speak for it. */
 export interface ResolvedActor {
+  /** Names what was resolved: the same key, the same actor, members and names. */
+  key: string;
   actor: Actor;
   members: Actor[];
   /** Finds sentences that name the actor or, for a party, any name that stands for it or its members. */
@@ -122,17 +124,32 @@ export function lookupOf(library: Library): ActorLookup {
 }
 
 function single(actor: Actor): ResolvedActor {
-  return { actor, members: [], mentionedIn: termMatcher(namesOf([actor])) };
+  return { key: `actor:${actor.name}`, actor, members: [], mentionedIn: termMatcher(namesOf([actor])) };
 }
 
+const parties = new WeakMap<Library, Map<string, ResolvedActor | null>>();
+
+/**
+ * A party with its members and every name that stands for it, worked out once per library:
+ * a country of a large corpus has thousands of members and names.
+ */
 function partyOf(library: Library, party: string, partyActor: Actor | undefined): ResolvedActor | null {
+  let known = parties.get(library);
+  if (!known) parties.set(library, (known = new Map()));
+  const key = `party:${party}${partyActor ? "" : ":lexicon"}`;
+  let resolved = known.get(key);
+  if (resolved === undefined) known.set(key, (resolved = partyWithMembers(library, key, party, partyActor)));
+  return resolved;
+}
+
+function partyWithMembers(library: Library, key: string, party: string, partyActor: Actor | undefined): ResolvedActor | null {
   const members = library.actors.filter(
     (actor) => actor.kind !== "party" && actor.party !== undefined && (actor.party === party || blocOf(actor.party) === party),
   );
   const actor: Actor = partyActor ?? { name: party, kind: "party", aliases: [party, ...partyTerms(party)] };
   const mentionedIn = termMatcher([...namesOf([actor]), ...partyTerms(party), ...namesOf(members)]);
   const known = members.length > 0 || mentioningPassages(library, mentionedIn).length > 0;
-  return known ? { actor, members, mentionedIn } : null;
+  return known ? { key, actor, members, mentionedIn } : null;
 }
 
 /** The names an actor goes by, without pronouns or a leading "the". */
@@ -152,9 +169,12 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
   const words = [...new Set(terms.filter((term) => !acronyms.includes(term)).map(foldText))];
   const pattern = (list: string[]) =>
     list.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "u");
-  const acronymPattern = pattern(acronyms);
-  const wordPattern = pattern(words);
-  const test = (text: string) => Boolean(acronymPattern?.test(text) || wordPattern?.test(foldText(text)));
+  // Built on the first test: answers look names up in the mention index, and rarely test a text.
+  let patterns: { acronyms: RegExp | null; words: RegExp | null } | undefined;
+  const test = (text: string) => {
+    patterns ??= { acronyms: pattern(acronyms), words: pattern(words) };
+    return Boolean(patterns.acronyms?.test(text) || patterns.words?.test(foldText(text)));
+  };
   return Object.assign(test, { acronyms, words });
 }
 

@@ -14,7 +14,7 @@ import { type Library, passageLookups } from "./library";
 import { position } from "./position";
 import { quotes } from "./quotes";
 import { source } from "./source";
-import type { AskAnswer, PositionAnswer, QuotesAnswer, SourceAnswer, WhoSaidAnswer } from "./types";
+import type { AskAnswer, Page, PositionAnswer, QuotesAnswer, SourceAnswer, WhoSaidAnswer } from "./types";
 import { whoSaid } from "./who-said";
 
 /** What an engine is built from; everything else it holds is derived from these. */
@@ -133,9 +133,9 @@ export class Engine {
     return whoSaid(this.library, words);
   }
 
-  /** What a person or party says or wants, on a topic when one is given. */
-  position(actor: string, topic?: string): PositionAnswer {
-    return position(this.library, actor, topic);
+  /** What a person or party says or wants, on a topic when one is given: one page of it, and how much there is. */
+  position(actor: string, topic?: string, page?: Page): PositionAnswer {
+    return position(this.library, actor, topic, page);
   }
 
   /** Every quote by speaker, or one speaker's. */

@@ -150,14 +150,20 @@ export class MentionIndex {
       const [from, to] = this.rarest(runs);
       for (let p = from; p < to; p++) found[this.data.positions[p]!] = 1;
     }
-    for (const { word, runs } of terms) {
-      if (runs?.length === 1 && runs[0] === word) continue;
+    // Each text read at most once, however many terms ask for it.
+    const folded = new Map<number, string>();
+    const foldedAt = (at: number): string => {
+      let text = folded.get(at);
+      if (text === undefined) folded.set(at, (text = foldText(textAt(at))));
+      return text;
+    };
+    for (const { word, runs } of withoutSubsumed(terms)) {
       if (!runs) {
         // No letter or digit to look up: read every text (never so for a name).
-        for (let at = 0; at < count; at++) if (!found[at] && containsWord(foldText(textAt(at)), word)) found[at] = 1;
+        for (let at = 0; at < count; at++) if (!found[at] && containsWord(foldedAt(at), word)) found[at] = 1;
         continue;
       }
-      for (const at of this.holdingAll(runs, found)) if (containsWord(foldText(textAt(at)), word)) found[at] = 1;
+      for (const at of this.holdingAll(runs, found)) if (containsWord(foldedAt(at), word)) found[at] = 1;
     }
     for (const acronym of acronyms) {
       const runs = foldText(acronym).match(RUN);
@@ -212,6 +218,33 @@ export class MentionIndex {
     }
     return best ?? [0, 0];
   }
+}
+
+/**
+ * The terms of several runs (or none) that can name a text no other term names. A term that
+ * holds another as a whole word ("john smith" holds "smith", "prime minister john smith" holds
+ * "john smith") names only texts that the other names too: each of its runs is a run of such a
+ * text, and so is the other's phrase. One-run terms are left out: their postings are exact.
+ */
+function withoutSubsumed(terms: ReadonlyArray<{ word: string; runs: string[] | null }>): Array<{ word: string; runs: string[] | null }> {
+  const isOneRun = ({ word, runs }: { word: string; runs: string[] | null }) => runs?.length === 1 && runs[0] === word;
+  const oneRun = new Set(terms.filter(isOneRun).map(({ word }) => word));
+  // The other terms by their first run, to find the ones a term may hold.
+  const byFirstRun = new Map<string, string[]>();
+  for (const term of terms) {
+    if (isOneRun(term) || !term.runs) continue;
+    const list = byFirstRun.get(term.runs[0]!);
+    if (list) list.push(term.word);
+    else byFirstRun.set(term.runs[0]!, [term.word]);
+  }
+  const kept = new Set<string>();
+  return terms.filter((term) => {
+    const { word, runs } = term;
+    if (isOneRun(term) || kept.has(word)) return false;
+    if (runs?.some((run) => oneRun.has(run) || byFirstRun.get(run)?.some((other) => other !== word && containsWord(word, other)))) return false;
+    kept.add(word);
+    return true;
+  });
 }
 
 /** Whether the ascending list `positions[start..end)` holds `at` (binary search). */

@@ -1,8 +1,7 @@
-import type { Quote } from "../attribution/types";
 import { stem, wordTokens } from "../index/normalize";
-import { mentioningPassages, resolveActor } from "./actors";
+import { mentioningPassages, type ResolvedActor, resolveActor } from "./actors";
 import { cite, type Library } from "./library";
-import type { PositionAnswer, PositionResult } from "./types";
+import type { Page, PositionAnswer, PositionResult } from "./types";
 
 /** Verbs and nouns of stance: a sentence that names an actor and one of these reports what they want or hold. */
 const STANCE_WORDS = new Set(
@@ -21,55 +20,103 @@ const STANCE_WORDS = new Set(
     .map(stem),
 );
 
+/** The page a position answer carries when none is asked for. */
+export const FIRST_PAGE: Page = { offset: 0, limit: 25 };
+
+/** Actors whose results each library remembers, the least recently asked forgotten first. */
+const REMEMBERED_ACTORS = 64;
+
+/** Everything an actor says or wants in the corpus, as passage positions (see {@link actorResults}). */
+interface ActorResults {
+  /** The passages holding the actor's quotes, then those that name the actor and report a stance; each in corpus order. */
+  order: Uint32Array;
+  /** The same passages in corpus order, to tell whether a passage is one of them. */
+  sorted: Uint32Array;
+  /** For each passage holding the actor's quote, the first such quote (a position in `library.quotes`). */
+  quoteAt: Map<number, number>;
+}
+
 /**
  * What a person or party says or wants: their quotes, then the sentences that report their
- * stance, each cited; with a topic, only what bears on it, most relevant first.
+ * stance, each cited; with a topic, only what bears on it, most relevant first. Only the page
+ * asked for is cited; `total` counts them all.
  */
-export function position(library: Library, asked: string, topic?: string): PositionAnswer {
+export function position(library: Library, asked: string, topic?: string, page: Page = FIRST_PAGE): PositionAnswer {
   const resolved = resolveActor(library, asked);
-  const base = { kind: "position" as const, actor: asked, ...(topic ? { topic } : {}) };
-  if (!resolved) return { ...base, resolved: null, members: [], results: [] };
+  const base = { kind: "position" as const, actor: asked, ...(topic ? { topic } : {}), offset: page.offset };
+  if (!resolved) return { ...base, resolved: null, members: [], results: [], total: 0 };
+  const found = actorResults(library, resolved);
+  // The passage index numbers its documents in corpus order: a document is a passage position.
+  const ordered = topic
+    ? library.passageIndex.find(topic, { limit: found.order.length, filter: (_, at) => holds(found.sorted, at) }).map((hit) => library.passageOrder.get(hit.id)!)
+    : found.order;
+  const results: PositionResult[] = [];
+  for (let k = page.offset; k < Math.min(ordered.length, page.offset + page.limit); k++) {
+    const passage = cite(library, library.passages[ordered[k]!]!);
+    const quoteAt = found.quoteAt.get(ordered[k]!);
+    const quote = quoteAt === undefined ? undefined : library.quotes[quoteAt]!;
+    results.push(quote ? { passage, quote, speaker: quote.speaker!, reason: "quote" } : { passage, speaker: resolved.actor.name, reason: "stance" });
+  }
+  return { ...base, resolved: resolved.actor, members: resolved.members.map((member) => member.name), results, total: ordered.length };
+}
 
-  const speakers = new Set([resolved.actor.name, ...resolved.members.map((member) => member.name)]);
+const remembered = new WeakMap<Library, Map<string, ActorResults>>();
+
+/**
+ * The passages holding an actor's (or, for a party, its members') quotes, and those naming it
+ * that report a stance. Remembered per library for the actors asked about last: a party's are
+ * found among hundreds of thousands of passages, and the same parties are asked about again.
+ */
+function actorResults(library: Library, resolved: ResolvedActor): ActorResults {
+  let known = remembered.get(library);
+  if (!known) remembered.set(library, (known = new Map()));
+  const { key } = resolved;
+  const hit = known.get(key);
+  if (hit) {
+    known.delete(key);
+    known.set(key, hit);
+    return hit;
+  }
   // Each passage's first quote by one of the speakers (in corpus order), from the speakers' own quotes.
-  const quoted = new Map<number, { quote: Quote; at: number }>();
-  for (const speaker of speakers) {
+  const quoteAt = new Map<number, number>();
+  for (const speaker of new Set([resolved.actor.name, ...resolved.members.map((member) => member.name)])) {
     for (const at of library.quotesBySpeaker.get(speaker) ?? []) {
-      const quote = library.quotes[at]!;
-      const passageAt = library.passageOrder.get(quote.passage)!;
-      const known = quoted.get(passageAt);
-      if (!known || known.at > at) quoted.set(passageAt, { quote, at });
+      const passageAt = library.passageOrder.get(library.quotes[at]!.passage)!;
+      const first = quoteAt.get(passageAt);
+      if (first === undefined || first > at) quoteAt.set(passageAt, at);
     }
   }
-  // Results are the passages holding such a quote, and those naming the actor that report a
-  // stance; in corpus order. Marked in a bitmap: a party can be named in a third of the corpus.
+  // Marked in a bitmap: a party can be named in a third of the corpus.
   const NAMED = 1;
   const QUOTED = 2;
   const marks = new Uint8Array(library.passages.length);
   for (const at of mentioningPassages(library, resolved.mentionedIn)) marks[at] = NAMED;
-  for (const at of quoted.keys()) marks[at]! |= QUOTED;
-  const quoteAt: number[] = [];
-  const stanceAt: number[] = [];
+  for (const at of quoteAt.keys()) marks[at]! |= QUOTED;
+  const quoted: number[] = [];
+  const stance: number[] = [];
+  const sorted: number[] = [];
   for (let at = 0; at < marks.length; at++) {
-    if (marks[at]! & QUOTED) quoteAt.push(at);
-    else if (marks[at] === NAMED && library.stance[at] === 1) stanceAt.push(at);
+    if (marks[at]! & QUOTED) quoted.push(at);
+    else if (marks[at] === NAMED && library.stance[at] === 1) stance.push(at);
+    else continue;
+    sorted.push(at);
   }
-  // Cited only when given: with a topic, most of them are not.
-  const resultAt = (at: number): PositionResult => {
-    const passage = library.passages[at]!;
-    const quote = quoted.get(at)?.quote;
-    return quote
-      ? { passage: cite(library, passage), quote, speaker: quote.speaker!, reason: "quote" }
-      : { passage: cite(library, passage), speaker: resolved.actor.name, reason: "stance" };
-  };
-  const members = resolved.members.map((member) => member.name);
-  if (!topic) return { ...base, resolved: resolved.actor, members, results: [...quoteAt, ...stanceAt].map(resultAt) };
+  const results = { order: Uint32Array.from([...quoted, ...stance]), sorted: Uint32Array.from(sorted), quoteAt };
+  known.set(key, results);
+  if (known.size > REMEMBERED_ACTORS) known.delete(known.keys().next().value!);
+  return results;
+}
 
-  const candidates = new Map([...quoteAt, ...stanceAt].map((at) => [library.passages[at]!.id, at]));
-  const onTopic = library.passageIndex
-    .find(topic, { limit: candidates.size, filter: (id) => candidates.has(id) })
-    .map((hit) => resultAt(candidates.get(hit.id)!));
-  return { ...base, resolved: resolved.actor, members, results: onTopic };
+/** Whether the ascending list holds `at` (binary search). */
+function holds(sorted: Uint32Array, at: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] === at;
 }
 
 /** Whether each passage holds a word of stance (1) or not (0): worked out once, when the engine is built. */

@@ -65,6 +65,14 @@ export interface PositionResult {
   reason: "quote" | "stance";
 }
 
+/** Which stretch of a long list of results to answer with. */
+export interface Page {
+  /** How many results to skip. */
+  offset: number;
+  /** At most this many results. */
+  limit: number;
+}
+
 export interface PositionAnswer {
   kind: "position";
   actor: string;
@@ -73,7 +81,12 @@ export interface PositionAnswer {
   resolved: Actor | null;
   /** For a party, the people and bodies the corpus counts as speaking for it. */
   members: string[];
+  /** The page of results asked for: quotes first, then reported stance (with a topic, most relevant first). */
   results: PositionResult[];
+  /** Where the page starts among all the results. */
+  offset: number;
+  /** How many results there are in all: a party can be named in a third of a large corpus. */
+  total: number;
 }
 
 export interface QuotesAnswer {

@@ -21,27 +21,55 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Folds a text for comparison: lowercase, no diacritics, straight quotes, plain hyphens and spaces. */
 export function foldText(text: string): string {
-  // Quote marks and dashes first (their decomposition is themselves): most news sentences are
-  // then plain ASCII and skip the costly decomposition. Same result as decomposing everything.
-  let folded = text.replace(PLAIN_MARKS, (mark) => MARK_FOLDS[mark]!);
-  if (NON_ASCII.test(folded)) {
-    folded = folded
-      .normalize("NFKD")
-      .replace(/\p{M}+/gu, "")
-      .replace(/[‘’‚‛′`´]/g, "'")
-      .replace(/[“”„‟″«»]/g, '"')
-      .replace(/[‐‑‒–—―]/g, "-");
+  let folded: string;
+  if (!NON_ASCII.test(text)) {
+    // Most news sentences: only a backtick to straighten.
+    folded = text.includes("`") ? text.replaceAll("`", "'") : text;
+  } else {
+    // Quote marks and dashes first (their decomposition is themselves): many sentences are then
+    // plain ASCII and skip the costly decomposition. Same result as decomposing everything.
+    let otherwise = false;
+    ({ folded, otherwise } = foldMarks(text));
+    if (otherwise) {
+      folded = folded
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .replace(/[‘’‚‛′`´]/g, "'")
+        .replace(/[“”„‟″«»]/g, '"')
+        .replace(/[‐‑‒–—―]/g, "-");
+    }
   }
-  return folded.replace(/\s+/g, " ").toLowerCase();
+  // Only the whitespace that is not already one plain space is rewritten.
+  return folded.replace(SPACE_TO_FOLD, " ").toLowerCase();
 }
 
 /** Marks whose decomposition is themselves, so they can be folded before decomposing. */
-const PLAIN_MARKS = /[‘’‚‛′`“”„‟«»‐‑‒–—―]/g;
-const MARK_FOLDS: Record<string, string> = Object.fromEntries([
-  ...[..."‘’‚‛′`"].map((mark) => [mark, "'"]),
-  ...[..."“”„‟«»"].map((mark) => [mark, '"']),
-  ...[..."‐‑‒–—―"].map((mark) => [mark, "-"]),
+const MARK_FOLDS = new Map<number, string>([
+  ...[..."‘’‚‛′`"].map((mark): [number, string] => [mark.charCodeAt(0), "'"]),
+  ...[..."“”„‟«»"].map((mark): [number, string] => [mark.charCodeAt(0), '"']),
+  ...[..."‐‑‒–—―"].map((mark): [number, string] => [mark.charCodeAt(0), "-"]),
 ]);
+
+/** The text with its quote marks and dashes folded, in one pass; `otherwise` when other characters beyond ASCII remain. */
+function foldMarks(text: string): { folded: string; otherwise: boolean } {
+  let folded = "";
+  let copied = 0;
+  let otherwise = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x7f && code !== 0x60) continue;
+    const fold = MARK_FOLDS.get(code);
+    if (fold === undefined) {
+      if (code > 0x7f) otherwise = true;
+      continue;
+    }
+    folded += text.slice(copied, at) + fold;
+    copied = at + 1;
+  }
+  return { folded: copied === 0 ? text : folded + text.slice(copied), otherwise };
+}
+/** A run of whitespace other than a single plain space. */
+const SPACE_TO_FOLD = /[^\S ]\s*| \s+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** A word of a text with where it stands in that text. */

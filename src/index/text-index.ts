@@ -106,8 +106,11 @@ export class TextIndex {
     return new TextIndex([], data);
   }
 
-  /** The best-matching texts, best first; `filter` keeps only the ids it accepts. */
-  find(query: string, options: { limit?: number; filter?: (id: string) => boolean } = {}): IndexHit[] {
+  /**
+   * The best-matching texts, best first; `filter` keeps only the texts it accepts, given their
+   * id and their position in the order they were indexed.
+   */
+  find(query: string, options: { limit?: number; filter?: (id: string, at: number) => boolean } = {}): IndexHit[] {
     const { limit = 10, filter } = options;
     if (limit <= 0) return [];
     const terms = tokenize(query)
@@ -477,13 +480,13 @@ class Scratch {
   }
 
   /** The `limit` best documents, by score, ties in the order they were first matched. */
-  best(ids: readonly string[], limit: number, filter?: (id: string) => boolean): IndexHit[] {
+  best(ids: readonly string[], limit: number, filter?: (id: string, at: number) => boolean): IndexHit[] {
     const heap = new BoundedHeap(limit);
     this.totalDocs.forEach((doc, order) => {
       const quality = popcount(this.matched[doc]!) + (this.extraMatched.get(doc)?.size ?? 0) || 1;
       const score = this.total[doc]! * quality;
       if (!heap.admits(score, order)) return;
-      if (filter && !filter(ids[doc]!)) return;
+      if (filter && !filter(ids[doc]!, doc)) return;
       heap.push(score, order, doc);
     });
     return heap.sorted().map(({ score, doc }) => ({ id: ids[doc]!, score }));

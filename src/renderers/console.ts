@@ -1,5 +1,6 @@
 import type { Actor, Quote } from "../attribution/types";
 import type { Answer, CitedPassage, QuoteSegment, WhoSaidMatch } from "../answers/types";
+import { count, someOf } from "./lists";
 
 /** Renders an answer as plain text for the console and the CLI. */
 export function renderForConsole(answer: Answer): string {
@@ -14,13 +15,13 @@ export function renderForConsole(answer: Answer): string {
       return answer.matches.map(whoSaidMatch).join("\n\n");
     case "position": {
       if (!answer.resolved) return `The corpus does not know "${answer.actor}".`;
-      const members = answer.members.length > 0 ? `\n(${answer.resolved.name}: ${answer.members.join(", ")})` : "";
+      const members = answer.members.length > 0 ? `\n(${answer.resolved.name}: ${someOf(answer.members)})` : "";
       const heading = `${answer.resolved.name}${answer.topic ? ` on "${answer.topic}"` : ""}:${members}`;
-      if (answer.results.length === 0) return `${heading}\nNothing in the corpus reports that.`;
+      if (answer.total === 0) return `${heading}\nNothing in the corpus reports that.`;
       const lines = answer.results.map(({ passage, speaker, reason }) =>
         `• ${reason === "quote" ? `${speaker}: ` : ""}“${passage.text}”\n  ${citationLine(passage)}`,
       );
-      return [heading, ...lines].join("\n");
+      return [heading, ...lines, ...pageNote(answer.offset, answer.results.length, answer.total)].join("\n");
     }
     case "quotes":
       if (answer.groups.length === 0) {
@@ -66,4 +67,12 @@ function hedge(quote: Quote): string {
 function citationLine(passage: CitedPassage): string {
   const url = passage.article.url ? ` <${passage.article.url}>` : "";
   return `— ${passage.article.title} [${passage.citation}]${url}`;
+}
+
+/** Where a page stands among all the results, and how to see the next: nothing when the page holds them all. */
+function pageNote(offset: number, shown: number, total: number): string[] {
+  if (offset === 0 && shown >= total) return [];
+  const next = offset + shown;
+  const range = shown === 0 ? `none from ${count(offset + 1)} on` : `${count(offset + 1)}–${count(next)}`;
+  return [`(results ${range} of ${count(total)}${next < total ? `: add --offset ${next} for the next, or --topic to narrow them` : ""})`];
 }

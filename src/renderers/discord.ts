@@ -19,6 +19,7 @@ import type {
   WhoSaidMatch,
 } from "../answers/types";
 import { DISCORD_LIMITS } from "../transports/discord/limits";
+import { count, someOf } from "./lists";
 
 /** A message body as Discord's API takes it. The transport adds flags and allowed mentions. */
 export interface RenderedMessage {
@@ -193,7 +194,12 @@ interface Layout {
   title: string;
   /** The first line: what was asked, in the user's words. */
   lead: string;
+  /** The results as they read, from the `first` on. */
   entries: string[];
+  /** Where `entries` start among all the results, when the answer holds one page of them; 0 otherwise. */
+  first?: number;
+  /** How many results there are in all; `entries.length` when the answer holds them all. */
+  total?: number;
   /** The clear sentence shown when there is no result. */
   empty: string;
 }
@@ -225,7 +231,7 @@ function askLayout(answer: AskAnswer): Layout {
 function positionLayout(answer: PositionAnswer): Layout {
   const topic = answer.topic ? ` on ${echo(answer.topic)}` : "";
   const who = answer.resolved ? speakerName(answer.resolved) : echo(answer.actor);
-  const members = answer.members.length > 0 ? `\nSpeaking for them: ${safe(answer.members.join(", "), MAX_ECHO)}.` : "";
+  const members = answer.members.length > 0 ? `\nSpeaking for them: ${safe(someOf(answer.members), MAX_ECHO)}.` : "";
   return {
     title: "Position",
     lead: `What ${who} says or wants${topic}.${members}`,
@@ -234,6 +240,8 @@ function positionLayout(answer: PositionAnswer): Layout {
         ? quoteEntry(result.quote, null, result.passage)
         : [blockQuote(result.passage.text), `— reported stance of **${safe(result.speaker, MAX_ECHO)}**`, citationLine(result.passage)].join("\n"),
     ),
+    first: answer.offset,
+    total: answer.total,
     empty: answer.resolved
       ? `The articles name ${who} but report nothing they say or want${topic}.`
       : `${echo(answer.actor)} is not in the corpus: no article names that person or party.`,
@@ -305,14 +313,16 @@ function layout(answer: Answer): Layout {
  * Results that do not fit Discord's limits move to later pages, reached by a "More" button.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): RenderedMessage {
-  const { title, lead, entries, empty } = layout(answer);
+  const { title, lead, entries, empty, first = 0, total = entries.length } = layout(answer);
   if (entries.length === 0) {
-    return { embeds: [{ title, description: truncate(`${lead}\n\n${empty}`, DISCORD_LIMITS.embedDescription), color: COLOUR }], components: [] };
+    // Results there are, but none from here on: the button of an answer the corpus has changed under.
+    const none = total > 0 ? `There are only ${count(total)} results now: run the command again to see them from the start.` : empty;
+    return { embeds: [{ title, description: truncate(`${lead}\n\n${none}`, DISCORD_LIMITS.embedDescription), color: COLOUR }], components: [] };
   }
-  const offset = Math.min(Math.max(0, options.offset ?? 0), entries.length - 1);
+  const offset = Math.min(Math.max(first, options.offset ?? first), first + entries.length - 1);
   const shown: string[] = [];
   let length = lead.length;
-  for (const entry of entries.slice(offset, offset + RESULTS_PER_PAGE)) {
+  for (const entry of entries.slice(offset - first, offset - first + RESULTS_PER_PAGE)) {
     const added = entry.length + 2;
     // A page always shows at least one result: every entry alone fits by construction.
     if (shown.length > 0 && length + added > DISCORD_LIMITS.embedDescription) break;
@@ -320,14 +330,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
     length += added;
   }
   const next = offset + shown.length;
-  const paged = offset > 0 || next < entries.length;
+  const paged = offset > 0 || next < total;
   const embed: APIEmbed = {
     title,
     description: truncate([lead, ...shown].join("\n\n"), DISCORD_LIMITS.embedDescription),
     color: COLOUR,
-    ...(paged ? { footer: { text: `Results ${offset + 1}–${next} of ${entries.length}` } } : {}),
+    ...(paged ? { footer: { text: `Results ${count(offset + 1)}–${count(next)} of ${count(total)}` } } : {}),
   };
-  const more = next < entries.length && options.moreId ? options.moreId(next) : null;
+  const more = next < total && options.moreId ? options.moreId(next) : null;
   return {
     embeds: [embed],
     components: more

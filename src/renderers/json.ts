@@ -26,6 +26,8 @@ export function toJson(answer: Answer): Record<string, unknown> {
       return {
         actor: answer.resolved?.name ?? null,
         members: answer.members,
+        offset: answer.offset,
+        total: answer.total,
         results: answer.results.map(({ passage, speaker }) => ({ doc: passage.article.doc, passage: passage.citation, text: passage.text, speaker })),
       };
     case "quotes":

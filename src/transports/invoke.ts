@@ -1,7 +1,8 @@
 import { commands, findCommand } from "../../commands";
 import type { Command } from "../../commands/command";
 import type { Engine } from "../answers/engine";
-import type { Answer } from "../answers/types";
+import { FIRST_PAGE } from "../answers/position";
+import type { Answer, Page } from "../answers/types";
 
 /** Input a person typed that cannot be answered as it stands; the message says what to change. */
 export class UsageError extends Error {
@@ -12,7 +13,15 @@ export class UsageError extends Error {
 export interface Invocation {
   command: Command;
   options: Record<string, string>;
+  /** The page of a paged command's results, from `--offset` and `--limit`. */
+  page?: Page;
 }
+
+/** The options that page a paged command's results, beside the command's own. */
+const PAGE_OPTIONS = ["offset", "limit"] as const;
+
+/** Most results one page may ask for: enough for a tool, not a whole corpus's worth of citations at once. */
+export const MAX_PAGE = 1_000;
 
 /**
  * Reads a typed line: the command's name, free text for its positional option, and
@@ -31,21 +40,38 @@ export function parseInvocation(line: string): Invocation {
     if (!command.positional) throw new UsageError(`${command.name} takes no text`);
     options[command.positional] = text;
   }
+  let page: Page | undefined;
   for (let i = 0; i < parts.length; i += 2) {
     const option = parts[i]!;
+    const value = (parts[i + 1] ?? "").trim();
+    if (command.paged && (PAGE_OPTIONS as readonly string[]).includes(option)) {
+      page = { ...(page ?? FIRST_PAGE), [option]: pageNumber(command, option, value) };
+      continue;
+    }
     if (!(option in command.options.shape)) {
       throw new UsageError(`${command.name} has no option --${option}; its options are ${optionNames(command)}`);
     }
-    options[option] = (parts[i + 1] ?? "").trim();
+    options[option] = value;
   }
-  return { command, options };
+  return { command, options, ...(page ? { page } : {}) };
+}
+
+/** A page option's value: a whole number, at least 1 for --limit and at most MAX_PAGE. */
+function pageNumber(command: Command, option: string, value: string): number {
+  const number = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  const least = option === "limit" ? 1 : 0;
+  if (!(number >= least) || (option === "limit" && number > MAX_PAGE)) {
+    const range = option === "limit" ? `from 1 to ${MAX_PAGE}` : "0 or more";
+    throw new UsageError(`${command.name}: --${option} takes a whole number ${range}, not "${value}"`);
+  }
+  return number;
 }
 
 /**
  * Validates the options with the command's schema and answers.
  * @throws UsageError naming the option and what is wrong with it
  */
-export function invoke(engine: Engine, { command, options }: Invocation): Answer {
+export function invoke(engine: Engine, { command, options, page }: Invocation): Answer {
   const parsed = command.options.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -53,13 +79,13 @@ export function invoke(engine: Engine, { command, options }: Invocation): Answer
     const message = issue?.code === "invalid_type" && issue.input === undefined ? "is required" : (issue?.message ?? "is not valid");
     throw new UsageError(`${command.name}: ${option ? `${option} ` : ""}${message}`);
   }
-  return command.run(engine, parsed.data);
+  return command.run(engine, parsed.data, page);
 }
 
 /** The one-line usage of every command, for help text. */
 export function usageLines(): string[] {
   return commands.map((command) => {
-    const named = Object.keys(command.options.shape).filter((option) => option !== command.positional);
+    const named = [...Object.keys(command.options.shape).filter((option) => option !== command.positional), ...(command.paged ? PAGE_OPTIONS : [])];
     const positional = command.positional ? ` <${command.positional}>` : "";
     return `${command.name}${positional}${named.map((option) => ` [--${option} …]`).join("")}  ${command.description}`;
   });
@@ -70,5 +96,5 @@ function commandNames(): string {
 }
 
 function optionNames(command: Command): string {
-  return Object.keys(command.options.shape).map((option) => `--${option}`).join(", ");
+  return [...Object.keys(command.options.shape), ...(command.paged ? PAGE_OPTIONS : [])].map((option) => `--${option}`).join(", ");
 }

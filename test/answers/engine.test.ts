@@ -66,6 +66,20 @@ describe("Engine.position", () => {
     expect(answer.results.every((result) => /secur/i.test(result.passage.text))).toBe(true);
   });
 
+  it("answers one page at a time, with the count of every result, with and without a topic", () => {
+    for (const topic of [undefined, "Ukraine"]) {
+      const all = engine.position("Russia", topic, { offset: 0, limit: 1000 });
+      expect(all.total).toBe(all.results.length);
+      expect(all.total).toBeGreaterThan(6);
+      const pages = [0, 2, 4, 6, 8, 10].map((offset) => engine.position("Russia", topic, { offset, limit: 2 }));
+      expect(pages.flatMap((page) => page.results)).toEqual(all.results);
+      expect(pages.map((page) => [page.offset, page.total])).toEqual([0, 2, 4, 6, 8, 10].map((offset) => [offset, all.total]));
+      // Asked again, the remembered results answer the same.
+      expect(engine.position("Russia", topic, { offset: 0, limit: 1000 })).toEqual(all);
+    }
+    expect(engine.position("Russia").results).toEqual(engine.position("Russia", undefined, { offset: 0, limit: 1000 }).results.slice(0, 25));
+  });
+
   it("says it does not know an actor the corpus never names", () => {
     expect(engine.position("Angela Merkel").resolved).toBeNull();
   });

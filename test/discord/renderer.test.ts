@@ -113,6 +113,8 @@ const answer: fc.Arbitrary<Answer> = fc.oneof(
       resolved,
       members,
       results: ps.map((p) => ({ passage: p, speaker: "Putin", reason: "stance" as const })),
+      offset: 0,
+      total: ps.length,
     }),
   ),
   fc
@@ -309,6 +311,31 @@ describe("renderAnswer", () => {
       ],
     }).embeds[0]!.description!;
     expect(description).toContain("> it __does__ take two to tango.\n— **Donald Trump**, President\n*Not word for word: the article's words differ from yours where underlined.*");
+  });
+
+  it("pages an answer that holds one page of many results, counting them all", () => {
+    const stance = (k: number) => ({ passage: { ...tango, citation: `putin-us-peace-plan:${k}.1` }, speaker: "Russia", reason: "stance" as const });
+    const page = (offset: number, results: ReturnType<typeof stance>[]) =>
+      renderAnswer({ kind: "position", actor: "Russia", resolved: null, members: [], results, offset, total: 1234 }, { moreId, offset });
+    const middle = page(40, [40, 41, 42, 43, 44].map(stance));
+    expect(middle.embeds[0]!.footer!.text).toBe("Results 41–45 of 1,234");
+    expect([...middle.embeds[0]!.description!.matchAll(/`(putin-us-peace-plan:\d+\.1)`/g)].map((m) => m[1])).toEqual(
+      [40, 41, 42, 43, 44].map((k) => `putin-us-peace-plan:${k}.1`),
+    );
+    expect(middle.components[0]!.components[0]).toMatchObject({ custom_id: "more:45" });
+    const last = page(1230, [1230, 1231, 1232, 1233].map(stance));
+    expect(last.embeds[0]!.footer!.text).toBe("Results 1,231–1,234 of 1,234");
+    expect(last.components).toEqual([]);
+    // A button from before the corpus shrank: results there are, but none from there on.
+    const stale = page(2000, []);
+    expect(stale.embeds[0]!.description).toContain("There are only 1,234 results now: run the command again to see them from the start.");
+    expect(stale.components).toEqual([]);
+  });
+
+  it("names the first members of a party with thousands, and how many more", () => {
+    const members = Array.from({ length: 2605 }, (_, k) => `Member ${k}`);
+    const description = renderAnswer({ kind: "position", actor: "US", resolved: null, members, results: [], offset: 0, total: 0 }).embeds[0]!.description!;
+    expect(description).toContain("Speaking for them: Member 0, Member 1, Member 2, Member 3, Member 4, Member 5, Member 6, Member 7, Member 8, Member 9 and 2,595 more.");
   });
 
   it("says plainly when something is not in the corpus", () => {

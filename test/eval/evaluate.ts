@@ -106,7 +106,8 @@ export async function evaluate(engine?: Engine): Promise<EvaluationReport> {
     ),
     position: score(
       read("position.json", positionGold).map((gold) => {
-        const answer = subject.position(gold.actor, gold.topic);
+        // Every result, not the first page: the gold passages may be anywhere among them.
+        const answer = subject.position(gold.actor, gold.topic, { offset: 0, limit: Number.MAX_SAFE_INTEGER });
         const found = new Set(answer.results.map((result) => result.passage.citation));
         const missing = gold.passages.filter((passage) => !found.has(passage));
         const missingMembers = (gold.members ?? []).filter((member) => !answer.members.some((name) => sameName(name, member)));

@@ -71,6 +71,22 @@ describe("cli", () => {
     expect(runs[3]!.stderr).toMatch(/does not exist/);
   });
 
+  it("pages a position with --offset and --limit, counting every result, and refuses pages that make no sense", async () => {
+    const lines = ["position Russia --limit 1000", "position Russia --limit 4", "position Russia --offset 4 --limit 4", "position Russia --offset 999", "position Russia --limit 0", "ask Donbas --limit 3"];
+    const run = await cli(["--json"], lines.join("\n"));
+    const [all, first, second, beyond, zero, unpaged] = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(all.total).toBeGreaterThan(8);
+    expect(all.results).toHaveLength(all.total);
+    expect(first).toMatchObject({ offset: 0, total: all.total });
+    expect([...first.results, ...second.results]).toEqual(all.results.slice(0, 8));
+    expect(beyond).toMatchObject({ offset: 999, total: all.total, results: [] });
+    expect(zero.error).toBe("position: --limit takes a whole number from 1 to 1000, not \"0\"");
+    expect(unpaged.error).toMatch(/^ask has no option --limit/);
+
+    const text = await cli(["position", "Russia", "--limit", "2"]);
+    expect(text.stdout).toContain(`(results 1–2 of ${all.total}: add --offset 2 for the next, or --topic to narrow them)`);
+  });
+
   it("a valid question with no answer exits 0 with empty results", async () => {
     const run = await cli(["ask", "zzzz qqqq", "--json"]);
     expect(run.code).toBe(0);

@@ -16,7 +16,7 @@ import { MAX_INPUT_LENGTH } from "../../../commands/limits";
 import type { Engine } from "../../answers/engine";
 import type { Answer } from "../../answers/types";
 import type { Logger } from "../../log";
-import { type RenderedMessage, renderAnswer } from "../../renderers/discord";
+import { type RenderedMessage, RESULTS_PER_PAGE, renderAnswer } from "../../renderers/discord";
 import { PRIVATE_OPTION, WHO_SAID_THIS } from "./definitions";
 import { DISCORD_LIMITS } from "./limits";
 import { Pager } from "./paging";
@@ -132,7 +132,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     }
     const ephemeral = isPrivate === true;
     await deferIfHeavy(interaction, command.name, progress, ephemeral);
-    const answer = command.run(engine(), valid.data);
+    const answer = command.run(engine(), valid.data, { offset: 0, limit: RESULTS_PER_PAGE });
     await send(interaction, progress, render(command, valid.data, answer), ephemeral);
     return { outcome: "answered", kind: answer.kind, ephemeral, deferred: progress.deferred !== "no" };
   }
@@ -176,7 +176,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       return { outcome: "unknown button" };
     }
     await deferIfHeavy(interaction, command.name, progress, false);
-    const answer = command.run(engine(), valid.data);
+    const answer = command.run(engine(), valid.data, { offset: request.offset, limit: RESULTS_PER_PAGE });
     await send(interaction, progress, render(command, valid.data, answer, request.offset), false);
     return { outcome: "paged", kind: answer.kind, offset: request.offset };
   }
