@@ -38,7 +38,7 @@ export function resolveActor(library: Library, asked: string): ResolvedActor | n
   if (person) return single(person);
   // Places and institutions that stand for a party resolve to it: the Kremlin and Moscow to Russia.
   const party = exact.find((actor) => actor.kind === "party")?.name ?? resolveParty(asked);
-  if (party) return partyOf(library, party, exact.find((actor) => actor.kind === "party"));
+  if (party) return partyOf(library, party);
   if (exact[0]) return single(exact[0]);
   const fuzzy = firstAliasMatching(lookupOf(library), contentWords(asked));
   return fuzzy ? single(fuzzy) : null;
@@ -131,25 +131,43 @@ const parties = new WeakMap<Library, Map<string, ResolvedActor | null>>();
 
 /**
  * A party with its members and every name that stands for it, worked out once per library:
- * a country of a large corpus has thousands of members and names.
+ * a country of a large corpus has thousands of members and names. However it was asked for
+ * (Russia, Moscow, the Kremlin), a party is the library's actor of that name when there is one.
  */
-function partyOf(library: Library, party: string, partyActor: Actor | undefined): ResolvedActor | null {
+export function partyOf(library: Library, party: string): ResolvedActor | null {
   let known = parties.get(library);
   if (!known) parties.set(library, (known = new Map()));
-  const key = `party:${party}${partyActor ? "" : ":lexicon"}`;
-  let resolved = known.get(key);
-  if (resolved === undefined) known.set(key, (resolved = partyWithMembers(library, key, party, partyActor)));
+  let resolved = known.get(party);
+  if (resolved === undefined) known.set(party, (resolved = partyWithMembers(library, party)));
   return resolved;
 }
 
-function partyWithMembers(library: Library, key: string, party: string, partyActor: Actor | undefined): ResolvedActor | null {
+function partyWithMembers(library: Library, party: string): ResolvedActor | null {
   const members = library.actors.filter(
     (actor) => actor.kind !== "party" && actor.party !== undefined && (actor.party === party || blocOf(actor.party) === party),
   );
-  const actor: Actor = partyActor ?? { name: party, kind: "party", aliases: [party, ...partyTerms(party)] };
-  const mentionedIn = termMatcher([...namesOf([actor]), ...partyTerms(party), ...namesOf(members)]);
-  const known = members.length > 0 || mentioningPassages(library, mentionedIn).length > 0;
-  return known ? { key, actor, members, mentionedIn } : null;
+  const own = library.actorByName.get(party);
+  const actor: Actor = own?.kind === "party" ? own : { name: party, kind: "party", aliases: [party, ...partyTerms(party)] };
+  const resolved = { key: `party:${party}`, actor, members, mentionedIn: termMatcher([...namesOf([actor]), ...partyTerms(party), ...namesOf(members)]) };
+  return members.length > 0 || mentioningPassages(library, resolved).length > 0 ? resolved : null;
+}
+
+/**
+ * The parties a corpus knows, by name: those its people and bodies belong to, the blocs of
+ * those, and the parties that speak as themselves. Their mentions are worth finding once, when
+ * the engine is built: each is named in thousands of passages, under thousands of names.
+ */
+export function knownParties(library: Library): string[] {
+  const names = new Set<string>();
+  for (const actor of library.actors) {
+    if (actor.kind === "party") names.add(actor.name);
+    else if (actor.party !== undefined) {
+      names.add(actor.party);
+      const bloc = blocOf(actor.party);
+      if (bloc) names.add(bloc);
+    }
+  }
+  return [...names];
 }
 
 /** The names an actor goes by, without pronouns or a leading "the". */
@@ -179,12 +197,16 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
 }
 
 /**
- * The passages, in corpus order, that name one of a matcher's names (exactly those the matcher
- * accepts), found through the library's mention index rather than by testing every passage.
+ * The passages, in corpus order, that name a resolved actor (exactly those its matcher accepts):
+ * a known party's as found when the engine was built, others' through the mention index rather
+ * than by testing every passage.
  */
-export function mentioningPassages(library: Library, matcher: TermMatcher): number[] {
+export function mentioningPassages(library: Library, resolved: ResolvedActor): ArrayLike<number> {
+  const known = library.partyMentions.get(resolved.key);
+  if (known) return known;
   const { passages } = library;
-  return library.mentions.mentioning(passages.length, (at) => passages[at]!.text, matcher.words, matcher.acronyms);
+  const { words, acronyms } = resolved.mentionedIn;
+  return library.mentions.mentioning(passages.length, (at) => passages[at]!.text, words, acronyms);
 }
 
 function escapeRegExp(text: string): string {

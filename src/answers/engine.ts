@@ -6,7 +6,7 @@ import type { TextIndex } from "../index/text-index";
 import type { Passage } from "../passages/passages";
 import { ask } from "./ask";
 import { complete, completionLists, type CompletionList } from "./complete";
-import { lookupOf } from "./actors";
+import { knownParties, lookupOf, mentioningPassages, partyOf } from "./actors";
 import type { MentionIndex } from "./mentions";
 import { analyzeInWorkers, defaultBuildThreads } from "./parallel";
 import { analyzeShard, assembleParts } from "./shards";
@@ -30,6 +30,18 @@ export interface EngineParts {
   mentions: MentionIndex;
   /** Which passages report a stance (see `stanceFlags`). */
   stance: Uint8Array;
+  /**
+   * The passages that name each known party: found when an engine is first built from its
+   * articles (the parts do not hold them yet), then saved and read back with the snapshot.
+   */
+  partyMentions?: PartyMentionsData;
+}
+
+/** Each known party's mentions in compressed-row form: party k's passages are positions[offsets[k]..offsets[k+1]). */
+export interface PartyMentionsData {
+  keys: string[];
+  offsets: Uint32Array;
+  positions: Uint32Array;
 }
 
 /** Counts that describe a loaded corpus. */
@@ -90,6 +102,7 @@ export class Engine {
       quoteById: new Map(quoteList.map((quote) => [quote.id, quote])),
       quotesBySpeaker,
       mentions: parts.mentions,
+      partyMentions: parts.partyMentions ? partyMentionsFrom(parts.partyMentions) : new Map(),
       stance: parts.stance,
       docIds: [...docRanges.keys()],
       docRanges,
@@ -98,6 +111,7 @@ export class Engine {
       passageIndex: parts.passageIndex,
       quoteIndex: parts.quoteIndex,
     });
+    if (!parts.partyMentions) findPartyMentions(engine.library);
     // The lookups answers build on first use: now, or (after a snapshot load, to be ready
     // sooner) as soon as the event loop is free; a question before then builds what it needs.
     const warm = () => {
@@ -112,10 +126,16 @@ export class Engine {
     return engine;
   }
 
-  /** What a snapshot saves: the parts the engine was built from. */
+  /** What a snapshot saves: the parts the engine was built from, and the mentions of its parties. */
   parts(): EngineParts {
-    const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions, stance } = this.library;
-    return { articles: [...articles.values()], passages, quotes, actors, passageIndex, quoteIndex, mentions, stance };
+    const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions, stance, partyMentions } = this.library;
+    const keys = [...partyMentions.keys()];
+    const lists = [...partyMentions.values()];
+    const offsets = new Uint32Array(keys.length + 1);
+    lists.forEach((list, k) => (offsets[k + 1] = offsets[k]! + list.length));
+    const positions = new Uint32Array(offsets[keys.length]!);
+    lists.forEach((list, k) => positions.set(list, offsets[k]!));
+    return { articles: [...articles.values()], passages, quotes, actors, passageIndex, quoteIndex, mentions, stance, partyMentions: { keys, offsets, positions } };
   }
 
   /** The loaded articles, by id. */
@@ -162,6 +182,24 @@ export class Engine {
       quotes: this.library.quotes.length,
       speakers: speakers.size,
     };
+  }
+}
+
+/** The saved mentions of the parties, by key. */
+function partyMentionsFrom({ keys, offsets, positions }: PartyMentionsData): Map<string, Uint32Array> {
+  return new Map(keys.map((key, k) => [key, positions.subarray(offsets[k]!, offsets[k + 1]!)]));
+}
+
+/**
+ * Finds, once, the passages that name each party the corpus knows, into the library's
+ * `partyMentions`: a party of a large corpus is named in tens of thousands of passages under
+ * thousands of names, which would take a question a tenth of a second or more to find.
+ */
+function findPartyMentions(library: Library): void {
+  const found = library.partyMentions as Map<string, Uint32Array>;
+  for (const name of knownParties(library)) {
+    const party = partyOf(library, name);
+    if (party && !found.has(party.key)) found.set(party.key, Uint32Array.from(mentioningPassages(library, party)));
   }
 }
 

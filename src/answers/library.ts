@@ -22,6 +22,8 @@ export interface Library {
   quotesBySpeaker: ReadonlyMap<string, readonly number[]>;
   /** Which passages (by position in `passages`) hold which words, to find names without a full scan. */
   mentions: MentionIndex;
+  /** The passages (by position, ascending) that name each known party, by its resolved key (`party:Russia`). */
+  partyMentions: ReadonlyMap<string, Uint32Array>;
   /** For each passage (by position), 1 when it holds a word of stance (said, wants, rejects…). */
   stance: Uint8Array;
   /** Article ids in corpus order, and where each article's passages start and end in `passages`. */

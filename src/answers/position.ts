@@ -45,19 +45,25 @@ export function position(library: Library, asked: string, topic?: string, page: 
   const resolved = resolveActor(library, asked);
   const base = { kind: "position" as const, actor: asked, ...(topic ? { topic } : {}), offset: page.offset };
   if (!resolved) return { ...base, resolved: null, members: [], results: [], total: 0 };
-  const found = actorResults(library, resolved);
-  // The passage index numbers its documents in corpus order: a document is a passage position.
-  const ordered = topic
-    ? library.passageIndex.find(topic, { limit: found.order.length, filter: (_, at) => holds(found.sorted, at) }).map((hit) => library.passageOrder.get(hit.id)!)
-    : found.order;
-  const results: PositionResult[] = [];
-  for (let k = page.offset; k < Math.min(ordered.length, page.offset + page.limit); k++) {
-    const passage = cite(library, library.passages[ordered[k]!]!);
-    const quoteAt = found.quoteAt.get(ordered[k]!);
-    const quote = quoteAt === undefined ? undefined : library.quotes[quoteAt]!;
-    results.push(quote ? { passage, quote, speaker: quote.speaker!, reason: "quote" } : { passage, speaker: resolved.actor.name, reason: "stance" });
+  const all = actorResults(library, resolved);
+  let shown: ArrayLike<number>;
+  let total: number;
+  if (topic) {
+    // The passage index numbers its documents in corpus order: a document is a passage position.
+    const onTopic = library.passageIndex.findCounted(topic, { limit: page.offset + page.limit, filter: (_, at) => holds(all.sorted, at) });
+    shown = onTopic.hits.slice(page.offset).map((hit) => library.passageOrder.get(hit.id)!);
+    total = onTopic.total;
+  } else {
+    shown = all.order.subarray(Math.min(page.offset, all.order.length), page.offset + page.limit);
+    total = all.order.length;
   }
-  return { ...base, resolved: resolved.actor, members: resolved.members.map((member) => member.name), results, total: ordered.length };
+  const results = Array.from(shown, (at): PositionResult => {
+    const passage = cite(library, library.passages[at]!);
+    const quoteAt = all.quoteAt.get(at);
+    const quote = quoteAt === undefined ? undefined : library.quotes[quoteAt]!;
+    return quote ? { passage, quote, speaker: quote.speaker!, reason: "quote" } : { passage, speaker: resolved.actor.name, reason: "stance" };
+  });
+  return { ...base, resolved: resolved.actor, members: resolved.members.map((member) => member.name), results, total };
 }
 
 const remembered = new WeakMap<Library, Map<string, ActorResults>>();
@@ -90,7 +96,8 @@ function actorResults(library: Library, resolved: ResolvedActor): ActorResults {
   const NAMED = 1;
   const QUOTED = 2;
   const marks = new Uint8Array(library.passages.length);
-  for (const at of mentioningPassages(library, resolved.mentionedIn)) marks[at] = NAMED;
+  const named = mentioningPassages(library, resolved);
+  for (let k = 0; k < named.length; k++) marks[named[k]!] = NAMED;
   for (const at of quoteAt.keys()) marks[at]! |= QUOTED;
   const quoted: number[] = [];
   const stance: number[] = [];

@@ -29,7 +29,7 @@ import { TextIndex } from "./text-index";
  */
 
 /** Bumped whenever what a section holds changes meaning; older files are refused, then rebuilt. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 const FORMAT = "citebot-snapshot";
 
@@ -287,6 +287,9 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
       ["mentions.positions", mentions.positions],
       ["mentions.irregular", mentions.irregular],
       ["stance", parts.stance],
+      ["partyMentions.keys", JSON.stringify(parts.partyMentions!.keys)],
+      ["partyMentions.offsets", parts.partyMentions!.offsets],
+      ["partyMentions.positions", parts.partyMentions!.positions],
     ],
   );
 }
@@ -317,6 +320,11 @@ export async function loadSnapshot(file: string, expectedHash?: string): Promise
           irregular: reader.uint32("mentions.irregular"),
         }),
         stance: reader.bytes("stance"),
+        partyMentions: {
+          keys: reader.section<string[]>("partyMentions.keys"),
+          offsets: reader.uint32("partyMentions.offsets"),
+          positions: reader.uint32("partyMentions.positions"),
+        },
       },
       { warm: "later" },
     );

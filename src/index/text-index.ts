@@ -9,6 +9,14 @@ export interface IndexedText {
   context?: string;
 }
 
+/** Options of {@link TextIndex.find}. */
+export interface FindOptions {
+  /** At most this many hits; 10 when left out. */
+  limit?: number;
+  /** Keeps only the texts it accepts, given their id and their position in the order they were indexed. */
+  filter?: (id: string, at: number) => boolean;
+}
+
 /** A hit: the id of an indexed text and its relevance (higher is better). */
 export interface IndexHit {
   id: string;
@@ -110,18 +118,28 @@ export class TextIndex {
    * The best-matching texts, best first; `filter` keeps only the texts it accepts, given their
    * id and their position in the order they were indexed.
    */
-  find(query: string, options: { limit?: number; filter?: (id: string, at: number) => boolean } = {}): IndexHit[] {
-    const { limit = 10, filter } = options;
-    if (limit <= 0) return [];
+  find(query: string, options: FindOptions = {}): IndexHit[] {
+    return (options.limit ?? 10) <= 0 ? [] : this.search(query, options, false).hits;
+  }
+
+  /**
+   * The best-matching texts as {@link find} finds them, and how many texts match in all (those
+   * the filter accepts): a page of a long list of results, and the length of the list.
+   */
+  findCounted(query: string, options: FindOptions = {}): { hits: IndexHit[]; total: number } {
+    return this.search(query, options, true);
+  }
+
+  private search(query: string, { limit = 10, filter }: FindOptions, count: boolean): { hits: IndexHit[]; total: number } {
     const terms = tokenize(query)
       .map((token) => processTerm(token))
       .filter((term): term is string => Boolean(term));
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return { hits: [], total: 0 };
     const scratch = this.scratchSpace();
     try {
       const distinct = [...new Set(terms)];
       terms.forEach((term, i) => this.scoreTerm(scratch, term, distinct.indexOf(term), fuzzyFor(term, i, terms)));
-      return scratch.best(this.ids, limit, filter);
+      return scratch.best(this.ids, Math.max(0, limit), filter, count);
     } finally {
       scratch.reset();
     }
@@ -479,17 +497,24 @@ class Scratch {
     return 1;
   }
 
-  /** The `limit` best documents, by score, ties in the order they were first matched. */
-  best(ids: readonly string[], limit: number, filter?: (id: string, at: number) => boolean): IndexHit[] {
+  /**
+   * The `limit` best documents, by score, ties in the order they were first matched; with
+   * `count`, also how many the filter accepts in all (otherwise `total` counts only those kept).
+   */
+  best(ids: readonly string[], limit: number, filter: ((id: string, at: number) => boolean) | undefined, count: boolean): { hits: IndexHit[]; total: number } {
     const heap = new BoundedHeap(limit);
+    let total = 0;
     this.totalDocs.forEach((doc, order) => {
       const quality = popcount(this.matched[doc]!) + (this.extraMatched.get(doc)?.size ?? 0) || 1;
       const score = this.total[doc]! * quality;
-      if (!heap.admits(score, order)) return;
+      // Without a count, the filter is asked only about documents that would be kept.
+      if (!count && !heap.admits(score, order)) return;
       if (filter && !filter(ids[doc]!, doc)) return;
-      heap.push(score, order, doc);
+      total++;
+      if (heap.admits(score, order)) heap.push(score, order, doc);
     });
-    return heap.sorted().map(({ score, doc }) => ({ id: ids[doc]!, score }));
+    const hits = heap.sorted().map(({ score, doc }) => ({ id: ids[doc]!, score }));
+    return { hits, total: count ? total : hits.length };
   }
 
   reset(): void {

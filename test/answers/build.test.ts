@@ -5,8 +5,8 @@ import { loadCorpus } from "../../src/corpus/load";
 
 /** Every part as plain JSON, typed arrays included, to compare two engines bit for bit. */
 function plain(parts: EngineParts): string {
-  const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions, stance } = parts;
-  const value = { ids: articles.map((a) => a.id), passages, quotes, actors, passageIndex: passageIndex.toData(), quoteIndex: quoteIndex.toData(), mentions: mentions.toData(), stance };
+  const { articles, passages, quotes, actors, passageIndex, quoteIndex, mentions, stance, partyMentions } = parts;
+  const value = { ids: articles.map((a) => a.id), passages, quotes, actors, passageIndex: passageIndex.toData(), quoteIndex: quoteIndex.toData(), mentions: mentions.toData(), stance, partyMentions };
   return JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint32Array) : v));
 }
 
@@ -20,4 +20,16 @@ describe("Engine.build", () => {
     expect(plain(threaded.parts())).toEqual(plain(single.parts()));
     expect(threaded.whoSaid("it does take two to tango").matches[0]?.speaker?.name).toBe("Donald Trump");
   }, 120_000);
+
+  it("finds each known party's mentions once, as a question would find them", async () => {
+    const real = [...(await loadCorpus("corpus")).articles, ...(await loadCorpus("test/fixtures/wikinews")).articles];
+    const built = Engine.fromArticles([...generateCorpus(120).articles, ...real]);
+    const parts = built.parts();
+    const parties = parts.partyMentions!.keys.map((key) => key.replace(/^party:/, ""));
+    expect(parties).toEqual(expect.arrayContaining(["Russia", "United States", "Ukraine", "Europe"]));
+    // The same parts without the parties' mentions: every question finds them itself.
+    const unfound = Engine.fromParts({ ...parts, partyMentions: { keys: [], offsets: Uint32Array.of(0), positions: new Uint32Array(0) } });
+    const everything = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+    for (const party of parties) expect(built.position(party, undefined, everything), party).toEqual(unfound.position(party, undefined, everything));
+  }, 60_000);
 });

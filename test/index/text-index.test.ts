@@ -55,6 +55,15 @@ describe("TextIndex", () => {
     expect(TextIndex.fromTokenized(bareParts).toData()).toEqual(new TextIndex(bare).toData());
   });
 
+  it("counts every text that matches, and that the filter accepts, beside the best ones it finds", () => {
+    const filter = (_: string, at: number) => at % 3 === 0;
+    for (const query of queries.slice(0, 60)) {
+      const all = ours.find(query, { limit: texts.length, filter });
+      const counted = ours.findCounted(query, { limit: 5, filter });
+      expect(counted).toEqual({ hits: all.slice(0, 5), total: all.length });
+    }
+  });
+
   it("finds nothing in an empty index and for a limit of zero", () => {
     expect(new TextIndex([]).find("anything")).toEqual([]);
     expect(ours.find("Putin", { limit: 0 })).toEqual([]);
