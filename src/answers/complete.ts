@@ -1,6 +1,7 @@
 import { blocOf } from "../attribution/lexicon";
 import { CachedSearch } from "../index/cached-search";
 import { foldText } from "../index/normalize";
+import { lowerBound } from "../index/sorted";
 import { type Library, passagesWithPrefix } from "./library";
 
 /** The lists an option can be completed from. */
@@ -89,15 +90,8 @@ function rankByPrefix(list: NameList, typed: string, limit: number): string[] {
 
 /** The ranks of the entries whose text starts with `prefix`. */
 function ranksWithPrefix(sorted: ReadonlyArray<readonly [string, number]>, prefix: string): number[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]![0] < prefix) low = mid + 1;
-    else high = mid;
-  }
   const ranks: number[] = [];
-  for (let at = low; at < sorted.length && sorted[at]![0].startsWith(prefix); at++) ranks.push(sorted[at]![1]);
+  for (let at = lowerBound(0, sorted.length, (k) => sorted[k]![0] < prefix); at < sorted.length && sorted[at]![0].startsWith(prefix); at++) ranks.push(sorted[at]![1]);
   return ranks;
 }
 

@@ -1,5 +1,6 @@
 import type { Actor, Quote } from "../attribution/types";
 import type { Article } from "../corpus/article";
+import { lowerBound } from "../index/sorted";
 import type { TextIndex } from "../index/text-index";
 import type { Passage } from "../passages/passages";
 import type { MentionIndex } from "./mentions";
@@ -87,14 +88,7 @@ export function passagesWithPrefix(library: Library, prefix: string, limit: numb
   const colon = prefix.indexOf(":");
   const docPrefix = colon >= 0 ? prefix.slice(0, colon) : prefix;
   const ids = library.docIds;
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (ids[mid]! < docPrefix) low = mid + 1;
-    else high = mid;
-  }
-  for (let d = low; d < ids.length && ids[d]!.startsWith(docPrefix); d++) {
+  for (let d = lowerBound(0, ids.length, (at) => ids[at]! < docPrefix); d < ids.length && ids[d]!.startsWith(docPrefix); d++) {
     if (colon >= 0 && ids[d] !== docPrefix) continue;
     for (const passage of passagesOf(library, ids[d]!)) {
       if (!passage.id.startsWith(prefix)) continue;
@@ -118,14 +112,10 @@ function positionOf(passages: readonly Passage[], docRanges: ReadonlyMap<string,
   if (!range || !parts) return undefined;
   const paragraph = Number(parts[1]);
   const sentence = Number(parts[2]);
-  let low = range[0];
-  let high = range[1];
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    const passage = passages[mid]!;
-    if (passage.paragraph < paragraph || (passage.paragraph === paragraph && passage.sentence < sentence)) low = mid + 1;
-    else high = mid;
-  }
+  const low = lowerBound(range[0], range[1], (at) => {
+    const passage = passages[at]!;
+    return passage.paragraph < paragraph || (passage.paragraph === paragraph && passage.sentence < sentence);
+  });
   return low < range[1] && passages[low]!.id === id ? low : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { foldText } from "../index/normalize";
+import { indexInSorted } from "../index/sorted";
 
 /** A word as mention lookup sees it: a maximal run of letters and digits of the folded text. */
 const RUN = /[\p{L}\p{N}]+/gu;
@@ -203,7 +204,7 @@ export class MentionIndex {
     const held: number[] = [];
     for (let p = from; p < to; p++) {
       const at = this.data.positions[p]!;
-      if (!found[at] && others.every(([start, end]) => hasPosition(this.data.positions, start, end, at))) held.push(at);
+      if (!found[at] && others.every(([start, end]) => indexInSorted(this.data.positions, at, start, end) >= 0)) held.push(at);
     }
     return held;
   }
@@ -245,18 +246,6 @@ function withoutSubsumed(terms: ReadonlyArray<{ word: string; runs: string[] | n
     kept.add(word);
     return true;
   });
-}
-
-/** Whether the ascending list `positions[start..end)` holds `at` (binary search). */
-function hasPosition(positions: Uint32Array, start: number, end: number, at: number): boolean {
-  let low = start;
-  let high = end;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (positions[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
-  return low < end && positions[low] === at;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -1,4 +1,5 @@
 import { stem, wordTokens } from "../index/normalize";
+import { indexInSorted } from "../index/sorted";
 import { mentioningPassages, type ResolvedActor, resolveActor } from "./actors";
 import { cite, type Library } from "./library";
 import type { Page, PositionAnswer, PositionResult } from "./types";
@@ -23,17 +24,19 @@ const STANCE_WORDS = new Set(
 /** The page a position answer carries when none is asked for. */
 export const FIRST_PAGE: Page = { offset: 0, limit: 25 };
 
-/** Actors whose results each library remembers, the least recently asked forgotten first. */
-const REMEMBERED_ACTORS = 64;
+/** Result passages each library remembers in all (about 12 bytes each), the least recently asked actor's forgotten first. */
+const REMEMBERED_POSITIONS = 4_000_000;
 
 /** Everything an actor says or wants in the corpus, as passage positions (see {@link actorResults}). */
 interface ActorResults {
   /** The passages holding the actor's quotes, then those that name the actor and report a stance; each in corpus order. */
   order: Uint32Array;
-  /** The same passages in corpus order, to tell whether a passage is one of them. */
+  /** How many passages of `order` hold a quote. */
+  quoted: number;
+  /** For each of those, the first quote in it by the actor (a position in `library.quotes`). */
+  firstQuote: Uint32Array;
+  /** The passages of `order` in corpus order, to tell whether a passage is one of them. */
   sorted: Uint32Array;
-  /** For each passage holding the actor's quote, the first such quote (a position in `library.quotes`). */
-  quoteAt: Map<number, number>;
 }
 
 /**
@@ -50,7 +53,7 @@ export function position(library: Library, asked: string, topic?: string, page: 
   let total: number;
   if (topic) {
     // The passage index numbers its documents in corpus order: a document is a passage position.
-    const onTopic = library.passageIndex.findCounted(topic, { limit: page.offset + page.limit, filter: (_, at) => holds(all.sorted, at) });
+    const onTopic = library.passageIndex.findCounted(topic, { limit: page.offset + page.limit, filter: (_, at) => indexInSorted(all.sorted, at) >= 0 });
     shown = onTopic.hits.slice(page.offset).map((hit) => library.passageOrder.get(hit.id)!);
     total = onTopic.total;
   } else {
@@ -59,14 +62,14 @@ export function position(library: Library, asked: string, topic?: string, page: 
   }
   const results = Array.from(shown, (at): PositionResult => {
     const passage = cite(library, library.passages[at]!);
-    const quoteAt = all.quoteAt.get(at);
-    const quote = quoteAt === undefined ? undefined : library.quotes[quoteAt]!;
+    const k = indexInSorted(all.order, at, 0, all.quoted);
+    const quote = k < 0 ? undefined : library.quotes[all.firstQuote[k]!]!;
     return quote ? { passage, quote, speaker: quote.speaker!, reason: "quote" } : { passage, speaker: resolved.actor.name, reason: "stance" };
   });
   return { ...base, resolved: resolved.actor, members: resolved.members.map((member) => member.name), results, total };
 }
 
-const remembered = new WeakMap<Library, Map<string, ActorResults>>();
+const remembered = new WeakMap<Library, { actors: Map<string, ActorResults>; positions: number }>();
 
 /**
  * The passages holding an actor's (or, for a party, its members') quotes, and those naming it
@@ -74,22 +77,22 @@ const remembered = new WeakMap<Library, Map<string, ActorResults>>();
  * found among hundreds of thousands of passages, and the same parties are asked about again.
  */
 function actorResults(library: Library, resolved: ResolvedActor): ActorResults {
-  let known = remembered.get(library);
-  if (!known) remembered.set(library, (known = new Map()));
-  const { key } = resolved;
-  const hit = known.get(key);
-  if (hit) {
-    known.delete(key);
-    known.set(key, hit);
-    return hit;
+  let memory = remembered.get(library);
+  if (!memory) remembered.set(library, (memory = { actors: new Map(), positions: 0 }));
+  const { actors } = memory;
+  const known = actors.get(resolved.key);
+  if (known) {
+    actors.delete(resolved.key);
+    actors.set(resolved.key, known);
+    return known;
   }
   // Each passage's first quote by one of the speakers (in corpus order), from the speakers' own quotes.
-  const quoteAt = new Map<number, number>();
+  const firstQuoteAt = new Map<number, number>();
   for (const speaker of new Set([resolved.actor.name, ...resolved.members.map((member) => member.name)])) {
     for (const at of library.quotesBySpeaker.get(speaker) ?? []) {
       const passageAt = library.passageOrder.get(library.quotes[at]!.passage)!;
-      const first = quoteAt.get(passageAt);
-      if (first === undefined || first > at) quoteAt.set(passageAt, at);
+      const first = firstQuoteAt.get(passageAt);
+      if (first === undefined || first > at) firstQuoteAt.set(passageAt, at);
     }
   }
   // Marked in a bitmap: a party can be named in a third of the corpus.
@@ -98,7 +101,7 @@ function actorResults(library: Library, resolved: ResolvedActor): ActorResults {
   const marks = new Uint8Array(library.passages.length);
   const named = mentioningPassages(library, resolved);
   for (let k = 0; k < named.length; k++) marks[named[k]!] = NAMED;
-  for (const at of quoteAt.keys()) marks[at]! |= QUOTED;
+  for (const at of firstQuoteAt.keys()) marks[at]! |= QUOTED;
   const quoted: number[] = [];
   const stance: number[] = [];
   const sorted: number[] = [];
@@ -108,22 +111,20 @@ function actorResults(library: Library, resolved: ResolvedActor): ActorResults {
     else continue;
     sorted.push(at);
   }
-  const results = { order: Uint32Array.from([...quoted, ...stance]), sorted: Uint32Array.from(sorted), quoteAt };
-  known.set(key, results);
-  if (known.size > REMEMBERED_ACTORS) known.delete(known.keys().next().value!);
-  return results;
-}
-
-/** Whether the ascending list holds `at` (binary search). */
-function holds(sorted: Uint32Array, at: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < at) low = mid + 1;
-    else high = mid;
+  const results: ActorResults = {
+    order: Uint32Array.from([...quoted, ...stance]),
+    quoted: quoted.length,
+    firstQuote: Uint32Array.from(quoted, (at) => firstQuoteAt.get(at)!),
+    sorted: Uint32Array.from(sorted),
+  };
+  actors.set(resolved.key, results);
+  memory.positions += results.order.length;
+  for (const [key, forgotten] of actors) {
+    if (memory.positions <= REMEMBERED_POSITIONS || forgotten === results) break;
+    actors.delete(key);
+    memory.positions -= forgotten.order.length;
   }
-  return low < sorted.length && sorted[low] === at;
+  return results;
 }
 
 /** Whether each passage holds a word of stance (1) or not (0): worked out once, when the engine is built. */

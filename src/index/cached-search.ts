@@ -1,5 +1,6 @@
 import SearchableMap from "minisearch/SearchableMap";
-import { type IndexHit, MINISEARCH_OPTIONS, type TextIndex, type TextIndexData } from "./text-index";
+import { indexInSorted } from "./sorted";
+import { type IndexHit, MINISEARCH_OPTIONS, popcount, type TextIndex, type TextIndexData } from "./text-index";
 
 /**
  * The options TextIndex ranks with. The BM25 parameters and the fuzzy weight are MiniSearch's
@@ -137,7 +138,7 @@ export class CachedSearch {
       let matched = 0;
       let first = -1;
       for (let i = 0; i < n; i++) {
-        const k = positionOf(words[i]!.docs, doc);
+        const k = indexInSorted(words[i]!.docs, doc);
         if (k < 0) continue;
         total += words[i]!.scores[k]!;
         matched |= bits[i]!;
@@ -321,20 +322,6 @@ function impactOrder(scores: Float64Array): { byImpact: Uint32Array; bound: Floa
   return { byImpact, bound };
 }
 
-/** Where `doc` is in a word's increasing document list, or -1. */
-function positionOf(docs: Uint32Array, doc: number): number {
-  let low = 0;
-  let high = docs.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const found = docs[mid]!;
-    if (found === doc) return mid;
-    if (found < doc) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
-}
-
 /**
  * Whether a document scoring at most `bound` cannot enter a top k whose worst score is
  * `threshold`: strictly below, with a margin for the bound's other order of additions, since a
@@ -342,12 +329,6 @@ function positionOf(docs: Uint32Array, doc: number): number {
  */
 function hopeless(bound: number, threshold: number): boolean {
   return bound * (1 + 1e-9) < threshold;
-}
-
-function popcount(bits: number): number {
-  let n = bits - ((bits >>> 1) & 0x55555555);
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 interface Ranked {

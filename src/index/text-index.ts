@@ -527,7 +527,8 @@ class Scratch {
   }
 }
 
-function popcount(bits: number): number {
+/** How many bits of a 32-bit mask are set: the distinct query words a document matched. */
+export function popcount(bits: number): number {
   let n = bits - ((bits >>> 1) & 0x55555555);
   n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
