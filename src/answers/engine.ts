@@ -6,7 +6,7 @@ import type { TextIndex } from "../index/text-index";
 import type { Passage } from "../passages/passages";
 import { ask } from "./ask";
 import { complete, completionLists, type CompletionList } from "./complete";
-import { knownParties, lookupOf, mentioningPassages, partyOf } from "./actors";
+import { knownParties, lookupOf, mentioningPassages, partyOf, passageTexts } from "./actors";
 import type { MentionIndex } from "./mentions";
 import { analyzeInWorkers, defaultBuildThreads } from "./parallel";
 import { analyzeShard, assembleParts } from "./shards";
@@ -121,8 +121,24 @@ export class Engine {
       engine.library.quoteIndex.warm();
       engine.library.mentions.warm();
     };
-    if (options.warm === "later") setImmediate(warm);
-    else warm();
+    // Then the common words' scores for autocomplete: at once, or one word per turn of the
+    // event loop, so that a question asked meanwhile waits for one word at most. Timers that do
+    // not keep the process alive (an unreferenced setImmediate may wait for the next I/O).
+    const words = () => completionLists(engine.library).passages.rememberCommonWords();
+    if (options.warm === "later") {
+      setImmediate(() => {
+        warm();
+        const steps = words();
+        const step = () => {
+          if (!steps.next().done) setTimeout(step, 0).unref();
+        };
+        setTimeout(step, 0).unref();
+      });
+    } else {
+      warm();
+      const steps = words();
+      while (!steps.next().done);
+    }
     return engine;
   }
 
@@ -197,9 +213,11 @@ function partyMentionsFrom({ keys, offsets, positions }: PartyMentionsData): Map
  */
 function findPartyMentions(library: Library): void {
   const found = library.partyMentions as Map<string, Uint32Array>;
+  // Parties share many names' candidate passages: each passage is folded once for them all.
+  const texts = passageTexts(library);
   for (const name of knownParties(library)) {
     const party = partyOf(library, name);
-    if (party && !found.has(party.key)) found.set(party.key, Uint32Array.from(mentioningPassages(library, party)));
+    if (party && !found.has(party.key)) found.set(party.key, Uint32Array.from(mentioningPassages(library, party, texts)));
   }
 }
 

@@ -18,7 +18,7 @@ const D = 0.5;
 export interface CachedSearchOptions {
   /** Words whose scores cover more documents than this are remembered; rarer ones cost little to score again. */
   rememberFrom?: number;
-  /** Documents' scores remembered in all (28 bytes each), the least recently used word forgotten first. */
+  /** Documents' scores remembered in all (20 bytes each), the least recently used word forgotten first. */
   rememberedMax?: number;
 }
 /** Bands of scores a word's documents are ordered by, best first: an ordering in linear time. */
@@ -37,10 +37,12 @@ interface WordScores {
   firstList: Uint32Array;
   /** How many lists the word reads, to number the next word's lists after them. */
   lists: number;
-  /** Positions into `docs`, the best scores first (in bands: see {@link impactOrder}). */
+  /** Positions into `docs`, the best scores first, in bands (see {@link impactOrder}). */
   byImpact: Uint32Array;
-  /** For each place in `byImpact`, a score no document from that place on exceeds. */
-  bound: Float64Array;
+  /** Where each band ends in `byImpact`. */
+  bandEnds: Uint32Array;
+  /** Each band's best score: no document from the band on scores more. */
+  bandTops: Float64Array;
 }
 
 /** Per document, for scoring a word: its running score (zero between words), the first list that held it, and its length terms. */
@@ -86,12 +88,30 @@ export class CachedSearch {
     this.data = index.toData();
     this.count = this.data.ids.length;
     this.rememberFrom = options.rememberFrom ?? 1024;
-    this.rememberedMax = options.rememberedMax ?? 1_500_000;
+    this.rememberedMax = options.rememberedMax ?? 6_000_000;
   }
 
   /** Builds the word tree the first typo search would otherwise build. */
   warm(): void {
     this.wordTree();
+  }
+
+  /**
+   * Works out the scores of the words in the most texts, one word per step, until they fill
+   * half the memory: the words people type most are also the costliest to score the first time
+   * (5–15 ms each in 400,000 passages). A generator, so that a caller can spread the steps out.
+   */
+  *rememberCommonWords(): Generator<string, void> {
+    const counts = this.data.fields[0]!.offsets;
+    const common = this.data.terms
+      .map((term, id) => ({ term, documents: counts[id + 1]! - counts[id]! }))
+      .filter(({ documents }) => documents > this.rememberFrom)
+      .sort((a, b) => b.documents - a.documents);
+    for (const { term } of common) {
+      if (this.rememberedSize * 2 >= this.rememberedMax) return;
+      this.wordScores(term, this.maxDistance(term, 0, [term]));
+      yield term;
+    }
   }
 
   /** The best `limit` texts for a query, exactly as `TextIndex.find` finds, scores and orders them. */
@@ -115,19 +135,23 @@ export class CachedSearch {
     // k-th best, no unread document can, and the rest of the lists is never touched.
     const n = words.length;
     const read = new Uint32Array(n);
+    const band = new Uint32Array(n);
     const seen = this.seenStamp();
     const best = new TopK(limit);
-    for (;;) {
+    // The words take turns, as in the algorithm's first form: a short word read to its end
+    // drops out of the bound however slowly a common word's scores fall.
+    for (let turn = 0; ; turn++) {
       let next = -1;
       let bound = 0;
       let boundBits = 0;
-      for (let i = 0; i < n; i++) {
+      for (let k = 0; k < n; k++) {
+        const i = (turn + k) % n;
         const word = words[i]!;
         if (read[i]! >= word.docs.length) continue;
-        const head = word.bound[read[i]!]!;
-        bound += head;
+        while (read[i]! >= word.bandEnds[band[i]!]!) band[i]!++;
+        bound += word.bandTops[band[i]!]!;
         boundBits |= bits[i]!;
-        if (next < 0 || head > word.bound[read[next]!]!) next = i;
+        if (next < 0) next = i;
       }
       if (next < 0 || (best.full && hopeless(bound * popcount(boundBits), best.threshold))) break;
       const doc = words[next]!.docs[words[next]!.byImpact[read[next]!++]!]!;
@@ -205,19 +229,22 @@ export class CachedSearch {
     const docs = new Uint32Array(count);
     const scores = new Float64Array(count);
     const firstList = new Uint32Array(count);
-    if (count * 16 < this.count) {
-      docs.set(touched.subarray(0, count));
-      docs.sort();
-    } else {
-      for (let doc = 0, k = 0; k < count; doc++) if (termScore[doc] !== 0) docs[k++] = doc;
-    }
-    for (let k = 0; k < count; k++) {
-      const doc = docs[k]!;
-      scores[k] = termScore[doc]!;
+    let max = 0;
+    const take = (doc: number, k: number) => {
+      const score = termScore[doc]!;
+      docs[k] = doc;
+      scores[k] = score;
+      if (score > max) max = score;
       firstList[k] = first[doc]!;
       termScore[doc] = 0;
+    };
+    if (count * 16 < this.count) {
+      const sorted = touched.subarray(0, count).sort();
+      for (let k = 0; k < count; k++) take(sorted[k]!, k);
+    } else {
+      for (let doc = 0, k = 0; k < count; doc++) if (termScore[doc] !== 0) take(doc, k++);
     }
-    return { docs, scores, firstList, lists, ...impactOrder(scores) };
+    return { docs, scores, firstList, lists, ...impactOrder(scores, max) };
   }
 
   /**
@@ -293,33 +320,28 @@ export class CachedSearch {
 /**
  * A word's documents, best scores first, in a counting sort over score bands: each document is
  * placed in the band of its score, bands in decreasing order; each band's bound is its own best
- * score. Band numbers never decrease as scores do, so no document after a place scores more than
- * the bound there.
+ * score. Band numbers never decrease as scores do, so no document after a band scores more than
+ * the band's bound.
  */
-function impactOrder(scores: Float64Array): { byImpact: Uint32Array; bound: Float64Array } {
-  let max = 0;
-  for (let k = 0; k < scores.length; k++) if (scores[k]! > max) max = scores[k]!;
+function impactOrder(scores: Float64Array, max: number): Pick<WordScores, "byImpact" | "bandEnds" | "bandTops"> {
   const perScore = BANDS / max;
   const bandOf = new Uint8Array(scores.length);
-  const starts = new Uint32Array(BANDS + 1);
-  const tops = new Float64Array(BANDS);
+  const bandEnds = new Uint32Array(BANDS);
+  const bandTops = new Float64Array(BANDS);
   for (let k = 0; k < scores.length; k++) {
     const score = scores[k]!;
     const band = Math.min(BANDS - 1, Math.floor((max - score) * perScore));
     bandOf[k] = band;
-    starts[band + 1]!++;
-    if (score > tops[band]!) tops[band] = score;
+    bandEnds[band]!++;
+    if (score > bandTops[band]!) bandTops[band] = score;
   }
-  for (let band = 0; band < BANDS; band++) starts[band + 1]! += starts[band]!;
+  // Counts to ends; each band is then filled from its start, which is the band before's end.
+  for (let band = 1; band < BANDS; band++) bandEnds[band]! += bandEnds[band - 1]!;
+  const fill = new Uint32Array(BANDS);
+  fill.set(bandEnds.subarray(0, BANDS - 1), 1);
   const byImpact = new Uint32Array(scores.length);
-  const bound = new Float64Array(scores.length);
-  for (let k = 0; k < scores.length; k++) {
-    const band = bandOf[k]!;
-    const at = starts[band]!++;
-    byImpact[at] = k;
-    bound[at] = tops[band]!;
-  }
-  return { byImpact, bound };
+  for (let k = 0; k < scores.length; k++) byImpact[fill[bandOf[k]!]!++] = k;
+  return { byImpact, bandEnds, bandTops };
 }
 
 /**
