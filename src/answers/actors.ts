@@ -3,6 +3,7 @@ import type { Actor } from "../attribution/types";
 import SearchableMap from "minisearch/SearchableMap";
 import { foldText, sameWord, stem, STOP_WORDS, typoAllowance, words } from "../index/normalize";
 import type { Library } from "./library";
+import { foldingTexts, type MentionTexts } from "./mentions";
 
 /** An actor a user asked about, and for a party the people and bodies that speak for it. */
 export interface ResolvedActor {
@@ -201,12 +202,17 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
  * a known party's as found when the engine was built, others' through the mention index rather
  * than by testing every passage.
  */
-export function mentioningPassages(library: Library, resolved: ResolvedActor): ArrayLike<number> {
+export function mentioningPassages(library: Library, resolved: ResolvedActor, texts = passageTexts(library)): ArrayLike<number> {
   const known = library.partyMentions.get(resolved.key);
   if (known) return known;
-  const { passages } = library;
   const { words, acronyms } = resolved.mentionedIn;
-  return library.mentions.mentioning(passages.length, (at) => passages[at]!.text, words, acronyms);
+  return library.mentions.mentioning(texts, words, acronyms);
+}
+
+/** The passages' texts for the mention index to read, each folded at most once while the result is kept. */
+export function passageTexts(library: Library): MentionTexts {
+  const { passages } = library;
+  return foldingTexts(passages.length, (at) => passages[at]!.text);
 }
 
 function escapeRegExp(text: string): string {

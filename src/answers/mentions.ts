@@ -30,6 +30,31 @@ export interface MentionRuns {
   irregular: Uint32Array;
 }
 
+/** The texts an index was built from, as {@link MentionIndex.mentioning} reads them: as written, and folded. */
+export interface MentionTexts {
+  count: number;
+  text(at: number): string;
+  folded(at: number): string;
+}
+
+/**
+ * Texts read through `textAt`, each folded at most once for as long as the object is kept:
+ * one lookup folds a text however many of its terms ask for it, and lookups made together
+ * (every party of a corpus) can share the folding.
+ */
+export function foldingTexts(count: number, textAt: (at: number) => string): MentionTexts {
+  const folded = new Map<number, string>();
+  return {
+    count,
+    text: textAt,
+    folded: (at) => {
+      let text = folded.get(at);
+      if (text === undefined) folded.set(at, (text = foldText(textAt(at))));
+      return text;
+    },
+  };
+}
+
 /** Reads texts into their runs; see {@link MentionIndex.fromRuns}. */
 export function mentionRuns(texts: readonly string[]): MentionRuns {
   const vocabulary: string[] = [];
@@ -140,7 +165,8 @@ export class MentionIndex {
    * compared folded (given folded), `acronyms` in their own case. Exactly the texts a
    * whole-word matcher accepts; texts are read only to confirm terms of several runs or acronyms.
    */
-  mentioning(count: number, textAt: (at: number) => string, words: readonly string[], acronyms: readonly string[]): number[] {
+  mentioning(texts: MentionTexts, words: readonly string[], acronyms: readonly string[]): number[] {
+    const { count } = texts;
     // Found texts as a bitmap: a party can be named in a third of a large corpus.
     const found = new Uint8Array(count);
     const terms = words.map((word) => ({ word, runs: word.match(RUN) }));
@@ -151,13 +177,8 @@ export class MentionIndex {
       const [from, to] = this.rarest(runs);
       for (let p = from; p < to; p++) found[this.data.positions[p]!] = 1;
     }
-    // Each text read at most once, however many terms ask for it.
-    const folded = new Map<number, string>();
-    const foldedAt = (at: number): string => {
-      let text = folded.get(at);
-      if (text === undefined) folded.set(at, (text = foldText(textAt(at))));
-      return text;
-    };
+    const foldedAt = texts.folded;
+    const textAt = texts.text;
     for (const { word, runs } of withoutSubsumed(terms)) {
       if (!runs) {
         // No letter or digit to look up: read every text (never so for a name).

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { termMatcher } from "../../src/answers/actors";
-import { MentionIndex, mentionRuns } from "../../src/answers/mentions";
+import { foldingTexts, MentionIndex, mentionRuns } from "../../src/answers/mentions";
 import { foldText } from "../../src/index/normalize";
 
 const TEXTS = [
@@ -35,7 +35,7 @@ describe("MentionIndex", () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(word, { minLength: 1, maxLength: 3 }), (texts, terms) => {
         const matcher = termMatcher(terms);
-        const found = MentionIndex.build(texts).mentioning(texts.length, (at) => texts[at]!, matcher.words, matcher.acronyms);
+        const found = MentionIndex.build(texts).mentioning(foldingTexts(texts.length, (at) => texts[at]!), matcher.words, matcher.acronyms);
         const named = texts.flatMap((text, at) => (matcher(text) ? [at] : []));
         expect(found).toEqual(named);
       }),
@@ -45,7 +45,7 @@ describe("MentionIndex", () => {
 
   it("reads every text for a term with no letter or digit", () => {
     const texts = ["a -- b", "a - b", "-- x"];
-    expect(MentionIndex.build(texts).mentioning(texts.length, (at) => texts[at]!, ["--"], [])).toEqual([0, 2]);
+    expect(MentionIndex.build(texts).mentioning(foldingTexts(texts.length, (at) => texts[at]!), ["--"], [])).toEqual([0, 2]);
   });
 
   it("answers the same after a round trip through its plain data", () => {
