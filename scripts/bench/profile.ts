@@ -1,7 +1,7 @@
 import { MentionIndex } from "../../src/answers/mentions";
 import { stanceFlags } from "../../src/answers/position";
 import { analyzeArticle } from "../../src/attribution/analyze";
-import { TextIndex } from "../../src/index/text-index";
+import { TextIndex, tokenizeTexts } from "../../src/index/text-index";
 import { toPassages } from "../../src/passages/passages";
 import { generateCorpus } from "./generate";
 import { round, timed } from "./measure";
@@ -16,11 +16,12 @@ const passages = timed(() => corpus.articles.map((article) => toPassages(article
 const analysis = timed(() => corpus.articles.map((article, k) => analyzeArticle(article, passages.value[k]!)));
 const flat = passages.value.flat();
 const titles = new Map(corpus.articles.map((article) => [article.id, article.title]));
-const passageIndex = timed(() => new TextIndex(flat.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))));
+const passageTerms = timed(() => tokenizeTexts(flat.map((p) => ({ id: p.id, text: p.text, context: titles.get(p.doc) ?? "" }))));
+const passageIndex = timed(() => TextIndex.fromTokenized([passageTerms.value]));
 const quotes = analysis.value.flatMap((a) => a.quotes);
 const quoteIndex = timed(() => new TextIndex(quotes.map((q) => ({ id: q.id, text: q.text }))));
 const mentions = timed(() => MentionIndex.build(flat.map((p) => p.text)));
-const stance = timed(() => stanceFlags(flat));
+const stance = timed(() => stanceFlags(passageTerms.value));
 const mb = corpus.bytes / 2 ** 20;
 console.log({
   articles: size,
@@ -29,6 +30,7 @@ console.log({
   quotes: quotes.length,
   passagesMs: round(passages.ms, 0),
   attributionMs: round(analysis.ms, 0),
+  passageTermsMs: round(passageTerms.ms, 0),
   passageIndexMs: round(passageIndex.ms, 0),
   quoteIndexMs: round(quoteIndex.ms, 0),
   mentionIndexMs: round(mentions.ms, 0),

@@ -1,11 +1,12 @@
-import { stem, wordTokens } from "../index/normalize";
+import { stem } from "../index/normalize";
 import { indexInSorted } from "../index/sorted";
 import { mentioningPassages, type ResolvedActor, resolveActor } from "./actors";
 import { cite, type Library } from "./library";
+import type { TokenizedTexts } from "../index/text-index";
 import type { Page, PositionAnswer, PositionResult } from "./types";
 
 /** Verbs and nouns of stance: a sentence that names an actor and one of these reports what they want or hold. */
-const STANCE_WORDS = new Set(
+export const STANCE_WORDS: ReadonlySet<string> = new Set(
   (
     "say said says state stated assert asserted warn warned caution cautioned emphasize emphasized emphasise " +
     "emphasised note noted tell told add added insist insists insisted demand demands demanded reiterate " +
@@ -127,7 +128,22 @@ function actorResults(library: Library, resolved: ResolvedActor): ActorResults {
   return results;
 }
 
-/** Whether each passage holds a word of stance (1) or not (0): worked out once, when the engine is built. */
-export function stanceFlags(passages: readonly { text: string }[]): Uint8Array {
-  return Uint8Array.from(passages, (passage) => (wordTokens(passage.text).some((token) => STANCE_WORDS.has(stem(token.word))) ? 1 : 0));
+/**
+ * Whether each passage holds a word of stance (1) or not (0), worked out once when the engine is
+ * built, from the passages' words as the passage index read them: stemmed, without stop words,
+ * none of which is a word of stance.
+ */
+export function stanceFlags(passageTerms: TokenizedTexts): Uint8Array {
+  const stance = Uint8Array.from(passageTerms.vocabulary, (term) => (STANCE_WORDS.has(term) ? 1 : 0));
+  const { offsets, terms } = passageTerms.fields[0]!;
+  const flags = new Uint8Array(offsets.length - 1);
+  for (let text = 0; text < flags.length; text++) {
+    for (let k = offsets[text]!; k < offsets[text + 1]!; k++) {
+      if (stance[terms[k]!]) {
+        flags[text] = 1;
+        break;
+      }
+    }
+  }
+  return flags;
 }

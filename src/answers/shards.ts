@@ -40,12 +40,13 @@ export function analyzeShard(articles: readonly Article[]): Shard {
     quotes.push(...analysis.quotes);
     actors.push(analysis.actors);
   }
+  const passageTerms = tokenizeTexts(contexts);
   return {
     passages,
     quotes,
     actors,
-    stance: stanceFlags(passages),
-    passageTerms: tokenizeTexts(contexts),
+    stance: stanceFlags(passageTerms),
+    passageTerms,
     quoteTerms: tokenizeTexts(quotes.map((quote) => ({ id: quote.id, text: quote.text }))),
     mentions: mentionRuns(passages.map((passage) => passage.text)),
   };
