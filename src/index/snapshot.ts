@@ -29,7 +29,7 @@ import { TextIndex } from "./text-index";
  */
 
 /** Bumped whenever what a section holds changes meaning; older files are refused, then rebuilt. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 const FORMAT = "citebot-snapshot";
 
@@ -109,6 +109,8 @@ export interface SnapshotReader {
   names(): string[];
   /** The parsed JSON of one section. */
   section<T = unknown>(name: string): T;
+  /** A section as text, read as UTF-8 without parsing. */
+  text(name: string): string;
   /** The parsed JSON of every `name.k` chunk, concatenated (for sections written by `chunkedSections`). */
   chunks<T = unknown>(name: string): T[];
   /** A binary section (a typed array written as is) as 32-bit unsigned integers. */
@@ -157,15 +159,17 @@ export async function readSnapshot(file: string, expectedHash?: string): Promise
   }
   if (at !== bytes.length) throw new SnapshotError(file, `is ${bytes.length} bytes, its header describes ${at}`);
   const body = bytes;
-  const section = <T>(name: string): T => {
+  const text = (name: string): string => {
     const range = offsets.get(name);
     if (!range) throw new SnapshotError(file, `has no section ${name}`);
-    return JSON.parse(body.subarray(range[0], range[1]).toString("utf8")) as T;
+    return body.toString("utf8", range[0], range[1]);
   };
+  const section = <T>(name: string): T => JSON.parse(text(name)) as T;
   return {
     header,
     names: () => [...offsets.keys()],
     section,
+    text,
     uint32: (name: string): Uint32Array => {
       const range = offsets.get(name);
       if (!range) throw new SnapshotError(file, `has no section ${name}`);
@@ -219,6 +223,102 @@ function indexFrom(reader: SnapshotReader, name: string, knownIds: () => string[
       averageLength,
     })),
   });
+}
+
+/**
+ * Articles as their metadata (JSON) and their paragraphs as one text with where each ends:
+ * read back as one string and cut, rather than parsed as JSON (the text is most of the corpus).
+ */
+function articleSections(articles: readonly Article[]): Array<[string, string | Uint32Array]> {
+  const meta = articles.map(({ paragraphs: _, ...rest }) => rest);
+  const counts = Uint32Array.from(articles, (article) => article.paragraphs.length);
+  const ends = new Uint32Array(counts.reduce((sum, count) => sum + count, 0));
+  let end = 0;
+  let k = 0;
+  for (const article of articles) for (const paragraph of article.paragraphs) ends[k++] = end += paragraph.length;
+  return [
+    ...chunkedSections("articles.meta", meta),
+    ["articles.paragraphs", counts],
+    ["articles.ends", ends],
+    ["articles.text", articles.map((article) => article.paragraphs.join("")).join("")],
+  ];
+}
+
+function articlesFrom(reader: SnapshotReader): Article[] {
+  const meta = reader.chunks<Omit<Article, "paragraphs">>("articles.meta");
+  const counts = reader.uint32("articles.paragraphs");
+  const ends = reader.uint32("articles.ends");
+  const text = reader.text("articles.text");
+  let k = 0;
+  return meta.map((rest, a) => {
+    const paragraphs: string[] = new Array(counts[a]!);
+    for (let p = 0; p < paragraphs.length; p++, k++) paragraphs[p] = text.slice(k === 0 ? 0 : ends[k - 1]!, ends[k]!);
+    return { ...rest, paragraphs } as Article;
+  });
+}
+
+/** Numbers per quote in the layout section: its passage, start and end in it, speaker + 1 (0: none), and its other fields. */
+const QUOTE_LAYOUT = 5;
+
+/**
+ * Quotes as where they stand in their passages, their speakers and other fields as small lists:
+ * a quote's id, article and words follow from its passage. As JSON only if some quote does not
+ * (then it is saved as it is).
+ */
+function quoteSections(passages: readonly Passage[], quotes: readonly Quote[]): Array<[string, string | Uint32Array]> {
+  const passageAt = new Map(passages.map((passage, k) => [passage.id, k]));
+  const speakers = new Map<string, number>();
+  const extras = new Map<string, number>();
+  const layout = new Uint32Array(quotes.length * QUOTE_LAYOUT);
+  let previous = "";
+  let n = 0;
+  for (let k = 0; k < quotes.length; k++) {
+    const { id, doc, passage: citation, text, start, end, speaker, ...rest } = quotes[k]!;
+    const at = passageAt.get(citation);
+    n = citation === previous ? n + 1 : 1;
+    previous = citation;
+    const passage = at === undefined ? undefined : passages[at]!;
+    if (!passage || passage.doc !== doc || id !== `${citation}#${n}` || passage.text.slice(start, end) !== text) return chunkedSections("quotes", quotes);
+    if (speaker !== null && !speakers.has(speaker)) speakers.set(speaker, speakers.size);
+    const extra = JSON.stringify(rest);
+    if (!extras.has(extra)) extras.set(extra, extras.size);
+    layout.set([at!, start, end, speaker === null ? 0 : speakers.get(speaker)! + 1, extras.get(extra)!], k * QUOTE_LAYOUT);
+  }
+  return [
+    ["quotes.layout", layout],
+    ["quotes.speakers", JSON.stringify([...speakers.keys()])],
+    ["quotes.extras", `[${[...extras.keys()].join(",")}]`],
+  ];
+}
+
+function quotesFrom(reader: SnapshotReader, passages: readonly Passage[]): Quote[] {
+  if (!reader.names().includes("quotes.layout")) return reader.chunks<Quote>("quotes");
+  const layout = reader.uint32("quotes.layout");
+  const speakers = reader.section<string[]>("quotes.speakers");
+  const extras = reader.section<Array<Partial<Quote>>>("quotes.extras");
+  const quotes: Quote[] = new Array(layout.length / QUOTE_LAYOUT);
+  let previous = "";
+  let n = 0;
+  for (let k = 0; k < quotes.length; k++) {
+    const at = k * QUOTE_LAYOUT;
+    const passage = passages[layout[at]!]!;
+    const start = layout[at + 1]!;
+    const end = layout[at + 2]!;
+    const speaker = layout[at + 3]!;
+    n = passage.id === previous ? n + 1 : 1;
+    previous = passage.id;
+    quotes[k] = {
+      id: `${passage.id}#${n}`,
+      doc: passage.doc,
+      passage: passage.id,
+      text: passage.text.slice(start, end),
+      start,
+      end,
+      speaker: speaker === 0 ? null : speakers[speaker - 1]!,
+      ...extras[layout[at + 4]!],
+    };
+  }
+  return quotes;
 }
 
 /** Numbers per passage in the layout section: article, paragraph, sentence, start and end in the paragraph. */
@@ -276,9 +376,9 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
       counts: { articles: parts.articles.length, passages: parts.passages.length, quotes: parts.quotes.length, actors: parts.actors.length },
     },
     [
-      ...chunkedSections("articles", parts.articles, 2_000),
+      ...articleSections(parts.articles),
       ...passageSections(parts.articles, parts.passages),
-      ...chunkedSections("quotes", parts.quotes),
+      ...quoteSections(parts.passages, parts.quotes),
       ...chunkedSections("actors", parts.actors),
       ...indexSections("passageIndex", parts.passageIndex, parts.passages.map((passage) => passage.id)),
       ...indexSections("quoteIndex", parts.quoteIndex, parts.quotes.map((quote) => quote.id)),
@@ -302,9 +402,9 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
 export async function loadSnapshot(file: string, expectedHash?: string): Promise<Engine> {
   const reader = await readSnapshot(file, expectedHash);
   try {
-    const articles = reader.chunks<Article>("articles");
+    const articles = articlesFrom(reader);
     const passages = passagesFrom(reader, articles);
-    const quotes = reader.chunks<Quote>("quotes");
+    const quotes = quotesFrom(reader, passages);
     const engine = Engine.fromParts(
       {
         articles,

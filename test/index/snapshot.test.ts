@@ -115,6 +115,25 @@ describe("saveSnapshot and loadSnapshot", () => {
     await expect(loadSnapshot(file, corpusHash(articles.slice(1)))).rejects.toThrow(/another corpus/);
   });
 
+  it("gives back articles with any characters, and quotes it cannot lay out by their passage as they are", async () => {
+    const { Engine } = await import("../../src/answers/engine");
+    const { saveSnapshot, loadSnapshot } = await import("../../src/index/snapshot");
+    const odd = article("odd-text", ["Emoji 😀 and “curly” Élysée: “Never,” said Zoë Ångström.", "", "Second 𝔘𝔖 paragraph: “We agree,” he said."]);
+    const parts = Engine.fromArticles([odd, article("plain", ["“Yes,” said Ann Lee."])]).parts();
+    const roundTrip = async (changed: typeof parts) => {
+      const file = path.join(dir, "odd.snap");
+      await saveSnapshot(Engine.fromParts(changed), file);
+      return (await loadSnapshot(file)).parts();
+    };
+    const same = await roundTrip(parts);
+    expect(same.articles).toEqual(parts.articles);
+    expect(same.quotes).toEqual(parts.quotes);
+    expect(parts.quotes.length).toBeGreaterThan(1);
+    // A quote whose words are not its passage's: saved and read back as it is.
+    const quotes = parts.quotes.map((quote, k) => (k === 0 ? { ...quote, text: `${quote.text} (edited)`, hedge: "reportedly" } : quote));
+    expect((await roundTrip({ ...parts, quotes })).quotes).toEqual(quotes);
+  });
+
   it("lets loadEngine skip the build on the next start, and rebuild when the corpus changed", async () => {
     const { cp, mkdir } = await import("node:fs/promises");
     const { loadEngine } = await import("../../src/answers/engine");
