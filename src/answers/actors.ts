@@ -2,6 +2,7 @@ import { blocOf, partyTerms, resolveParty } from "../attribution/lexicon";
 import type { Actor } from "../attribution/types";
 import SearchableMap from "minisearch/SearchableMap";
 import { foldText, sameWord, stem, STOP_WORDS, typoAllowance, words } from "../index/normalize";
+import { ITEMS_PER_STEP, runNow, type Steps } from "../steps";
 import type { Library } from "./library";
 import { foldingTexts, type MentionTexts } from "./mentions";
 
@@ -90,8 +91,13 @@ const lookups = new WeakMap<Library, ActorLookup>();
 
 /** The library's actor lookup, built on first use (the engine builds it up front). */
 export function lookupOf(library: Library): ActorLookup {
-  let lookup = lookups.get(library);
-  if (lookup) return lookup;
+  return lookups.get(library) ?? runNow(lookupSteps(library));
+}
+
+/** Builds a library's actor lookup in steps (see {@link lookupOf}), and keeps it. */
+export function* lookupSteps(library: Library): Steps<ActorLookup> {
+  const known = lookups.get(library);
+  if (known) return known;
   const byAlias = new Map<string, Actor[]>();
   const aliasWords: Array<{ actor: Actor; words: string[] }> = [];
   for (const actor of library.actors) {
@@ -101,8 +107,10 @@ export function lookupOf(library: Library): ActorLookup {
       if (!list) byAlias.set(key, [actor]);
       else if (list.at(-1) !== actor) list.push(actor);
       aliasWords.push({ actor, words: words(alias) });
+      if (aliasWords.length % ITEMS_PER_STEP === 0) yield;
     }
   }
+  yield;
   const aliasesWithWord = new Map<string, number[]>();
   aliasWords.forEach(({ actor, words }, at) => {
     if (actor.kind === "party") return;
@@ -112,15 +120,20 @@ export function lookupOf(library: Library): ActorLookup {
       else if (list.at(-1) !== at) list.push(at);
     }
   });
+  yield;
   const wordTree = new SearchableMap<true>();
   const wordsByStem = new Map<string, string[]>();
+  let n = 0;
   for (const word of aliasesWithWord.keys()) {
     wordTree.set(word, true);
     const list = wordsByStem.get(stem(word));
     if (list) list.push(word);
     else wordsByStem.set(stem(word), [word]);
+    if (++n % ITEMS_PER_STEP === 0) yield;
   }
-  lookups.set(library, (lookup = { byAlias, aliasWords, aliasesWithWord, wordTree, wordsByStem }));
+  // A question may have built it meanwhile: keep the first.
+  const lookup = lookups.get(library) ?? { byAlias, aliasWords, aliasesWithWord, wordTree, wordsByStem };
+  lookups.set(library, lookup);
   return lookup;
 }
 

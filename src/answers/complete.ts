@@ -1,6 +1,7 @@
 import { blocOf } from "../attribution/lexicon";
 import { CachedSearch } from "../index/cached-search";
 import { foldText } from "../index/normalize";
+import { ITEMS_PER_STEP, runNow, type Steps } from "../steps";
 import { lowerBound } from "../index/sorted";
 import { type Library, passagesWithPrefix } from "./library";
 
@@ -38,27 +39,40 @@ interface CompletionLists {
 const listsOf = new WeakMap<Library, CompletionLists>();
 
 export function completionLists(library: Library): CompletionLists {
-  let lists = listsOf.get(library);
-  if (!lists) {
-    const passages = new CachedSearch(library.passageIndex);
-    passages.warm();
-    listsOf.set(library, (lists = { actors: nameList(actorNames(library)), speakers: nameList(speakerNames(library)), passages }));
-  }
+  return listsOf.get(library) ?? runNow(completionSteps(library));
+}
+
+/** Works out a library's completion lists in steps (see {@link completionLists}), and keeps them. */
+export function* completionSteps(library: Library): Steps<CompletionLists> {
+  const known = listsOf.get(library);
+  if (known) return known;
+  const actors = yield* nameList(actorNames(library));
+  const speakers = yield* nameList(speakerNames(library));
+  // A question may have worked them out meanwhile: keep the first.
+  const lists = listsOf.get(library) ?? { actors, speakers, passages: new CachedSearch(library.passageIndex) };
+  listsOf.set(library, lists);
   return lists;
 }
 
-function nameList(unsorted: string[]): NameList {
+/** Names in the order people read them (the locale's, as `localeCompare` orders them). */
+const byName = new Intl.Collator().compare;
+
+function* nameList(unsorted: string[]): Steps<NameList> {
   // A stable sort: names that compare equal keep the list's order, as they always did.
-  const names = [...unsorted].sort((a, b) => a.localeCompare(b));
+  const names = [...unsorted].sort(byName);
+  yield;
   const byFolded: Array<[string, number]> = [];
   const byWord: Array<[string, number]> = [];
-  names.forEach((name, rank) => {
-    const folded = foldText(name);
+  for (let rank = 0; rank < names.length; rank++) {
+    const folded = foldText(names[rank]!);
     byFolded.push([folded, rank]);
     for (const word of new Set(folded.split(/[\s'-]+/))) byWord.push([word, rank]);
-  });
+    if ((rank + 1) % ITEMS_PER_STEP === 0) yield;
+  }
   const byText = (a: readonly [string, number], b: readonly [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
-  return { names, byFolded: byFolded.sort(byText), byWord: byWord.sort(byText) };
+  byFolded.sort(byText);
+  yield;
+  return { names, byFolded, byWord: byWord.sort(byText) };
 }
 
 function actorNames(library: Library): string[] {

@@ -4,9 +4,10 @@ import { loadCorpus } from "../corpus/load";
 import type { CorpusFileError } from "../corpus/parse";
 import type { TextIndex } from "../index/text-index";
 import type { Passage } from "../passages/passages";
+import { ITEMS_PER_STEP, runNow, runSliced, type Steps } from "../steps";
 import { ask } from "./ask";
-import { complete, completionLists, type CompletionList } from "./complete";
-import { knownParties, lookupOf, mentioningPassages, partyOf, passageTexts } from "./actors";
+import { complete, completionSteps, type CompletionList } from "./complete";
+import { knownParties, lookupSteps, mentioningPassages, partyOf, passageTexts } from "./actors";
 import type { MentionIndex } from "./mentions";
 import { analyzeInWorkers, defaultBuildThreads } from "./parallel";
 import { analyzeShard, assembleParts } from "./shards";
@@ -77,29 +78,46 @@ export class Engine {
 
   /**
    * The engine over parts built before (read back from a snapshot): the lookups are derived
-   * from them here, the same way for a fresh build and for a snapshot.
+   * from them here, the same way for a fresh build and for a snapshot. Warmed (the lookups
+   * answers build on first use) now, or, after a snapshot load, to be ready sooner, in slices
+   * between the first questions: a question before then builds what it needs.
    */
   static fromParts(parts: EngineParts, options: { warm?: "now" | "later" } = {}): Engine {
+    const engine = runNow(Engine.assemble(parts));
+    if (options.warm === "later") engine.warmLater();
+    else runNow(engine.warmSteps());
+    return engine;
+  }
+
+  /** {@link fromParts} in steps, without warming, for a thread that answers questions meanwhile. */
+  static *assemble(parts: EngineParts): Steps<Engine> {
     const { articles, passages, quotes: quoteList, actors } = parts;
     const quotesBySpeaker = new Map<string, number[]>();
-    quoteList.forEach((quote, at) => {
-      if (!quote.speaker) return;
-      const bySpeaker = quotesBySpeaker.get(quote.speaker);
-      if (bySpeaker) bySpeaker.push(at);
-      else quotesBySpeaker.set(quote.speaker, [at]);
-    });
+    const quoteById = new Map<string, Quote>();
+    for (let at = 0; at < quoteList.length; at++) {
+      const quote = quoteList[at]!;
+      quoteById.set(quote.id, quote);
+      if (quote.speaker) {
+        const bySpeaker = quotesBySpeaker.get(quote.speaker);
+        if (bySpeaker) bySpeaker.push(at);
+        else quotesBySpeaker.set(quote.speaker, [at]);
+      }
+      if ((at + 1) % ITEMS_PER_STEP === 0) yield;
+    }
     const docRanges = new Map<string, [number, number]>();
-    passages.forEach((passage, at) => {
-      const range = docRanges.get(passage.doc);
+    for (let at = 0; at < passages.length; at++) {
+      const doc = passages[at]!.doc;
+      const range = docRanges.get(doc);
       if (range) range[1] = at + 1;
-      else docRanges.set(passage.doc, [at, at + 1]);
-    });
+      else docRanges.set(doc, [at, at + 1]);
+      if ((at + 1) % (4 * ITEMS_PER_STEP) === 0) yield;
+    }
     const engine = new Engine({
       articles: new Map(articles.map((article) => [article.id, article])),
       passages,
       ...passageLookups(passages, docRanges),
       quotes: quoteList,
-      quoteById: new Map(quoteList.map((quote) => [quote.id, quote])),
+      quoteById,
       quotesBySpeaker,
       mentions: parts.mentions,
       partyMentions: parts.partyMentions ? partyMentionsFrom(parts.partyMentions) : new Map(),
@@ -111,35 +129,29 @@ export class Engine {
       passageIndex: parts.passageIndex,
       quoteIndex: parts.quoteIndex,
     });
-    if (!parts.partyMentions) findPartyMentions(engine.library);
-    // The lookups answers build on first use: now, or (after a snapshot load, to be ready
-    // sooner) as soon as the event loop is free; a question before then builds what it needs.
-    const warm = () => {
-      lookupOf(engine.library);
-      completionLists(engine.library);
-      engine.library.passageIndex.warm();
-      engine.library.quoteIndex.warm();
-      engine.library.mentions.warm();
-    };
-    // Then the common words' scores for autocomplete: at once, or one word per turn of the
-    // event loop, so that a question asked meanwhile waits for one word at most. Timers that do
-    // not keep the process alive (an unreferenced setImmediate may wait for the next I/O).
-    const words = () => completionLists(engine.library).passages.rememberCommonWords();
-    if (options.warm === "later") {
-      setImmediate(() => {
-        warm();
-        const steps = words();
-        const step = () => {
-          if (!steps.next().done) setTimeout(step, 0).unref();
-        };
-        setTimeout(step, 0).unref();
-      });
-    } else {
-      warm();
-      const steps = words();
-      while (!steps.next().done);
-    }
+    yield;
+    if (!parts.partyMentions) yield* findPartyMentions(engine.library);
     return engine;
+  }
+
+  /**
+   * Builds, in steps, what answers would otherwise build on first use: the actor lookup, the
+   * completion lists, the indexes' word trees; then the common words' scores for autocomplete.
+   */
+  *warmSteps(): Steps<void> {
+    const { library } = this;
+    yield* lookupSteps(library);
+    const lists = yield* completionSteps(library);
+    yield* library.passageIndex.warmSteps();
+    yield* library.quoteIndex.warmSteps();
+    library.mentions.warm();
+    yield;
+    yield* lists.passages.rememberCommonWords();
+  }
+
+  /** Warms the engine in slices between the questions that reach it meanwhile (see {@link warmSteps}). */
+  warmLater(): void {
+    runSliced(this.warmSteps()).catch((error: Error) => process.emitWarning(`the engine could not warm up: ${error.message}`));
   }
 
   /** What a snapshot saves: the parts the engine was built from, and the mentions of its parties. */
@@ -211,13 +223,14 @@ function partyMentionsFrom({ keys, offsets, positions }: PartyMentionsData): Map
  * `partyMentions`: a party of a large corpus is named in tens of thousands of passages under
  * thousands of names, which would take a question a tenth of a second or more to find.
  */
-function findPartyMentions(library: Library): void {
+function* findPartyMentions(library: Library): Steps<void> {
   const found = library.partyMentions as Map<string, Uint32Array>;
   // Parties share many names' candidate passages: each passage is folded once for them all.
   const texts = passageTexts(library);
   for (const name of knownParties(library)) {
     const party = partyOf(library, name);
     if (party && !found.has(party.key)) found.set(party.key, Uint32Array.from(mentioningPassages(library, party, texts)));
+    yield;
   }
 }
 

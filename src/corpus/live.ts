@@ -318,7 +318,7 @@ export class LiveCorpus {
     }
     const generation = ++this.generation;
     return (
-      (await fromSnapshot(corpus, hash, generation, this.snapshot, this.log)) ??
+      (await fromSnapshot(corpus, hash, generation, this.snapshot, this.log, true)) ??
       (await buildEngine(corpus, hash, generation, corpus.articles.length >= this.offThreadFrom))
     );
   }
@@ -358,11 +358,21 @@ export class LiveCorpus {
   }
 }
 
-/** The engine from the snapshot file when it was saved from exactly these articles; undefined otherwise. */
-async function fromSnapshot(corpus: LoadedCorpus, hash: string, generation: number, file: string | undefined, log: Logger): Promise<Built | undefined> {
+/**
+ * The engine from the snapshot file when it was saved from exactly these articles; undefined
+ * otherwise. `beside` a live engine (a refresh), it is read in slices between questions.
+ */
+async function fromSnapshot(
+  corpus: LoadedCorpus,
+  hash: string,
+  generation: number,
+  file: string | undefined,
+  log: Logger,
+  beside = false,
+): Promise<Built | undefined> {
   if (file === undefined) return undefined;
   const started = performance.now();
-  const read = await readSnapshotIfCurrent(file, hash);
+  const read = await readSnapshotIfCurrent(file, hash, { beside });
   if ("miss" in read) {
     log.debug({ snapshot: file, reason: read.miss }, "snapshot not used");
     return undefined;

@@ -10,7 +10,8 @@ import type { Article } from "./article";
 /**
  * Builds an engine in a worker thread, so that the bot keeps answering while it analyses and
  * indexes every article (seconds for a few hundred articles); the main thread only reads the
- * finished engine back from a snapshot (a tenth of the time or less).
+ * finished engine back from a snapshot, in slices between the questions it keeps answering, and
+ * warms it up before handing it over.
  * @throws Error with the worker's reason when the build fails
  */
 export async function buildOffThread(articles: readonly Article[]): Promise<Engine> {
@@ -23,7 +24,7 @@ export async function buildOffThread(articles: readonly Article[]): Promise<Engi
       worker.once("exit", (code) => reject(new Error(`the build worker stopped before it finished (exit code ${code})`)));
     });
     if (!result.ok) throw new Error(result.message);
-    return await loadSnapshot(file, corpusHash(articles));
+    return await loadSnapshot(file, corpusHash(articles), { beside: true });
   } finally {
     await worker.terminate();
     await unlink(file).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Engine } from "../answers/engine";
-import { loadSnapshot, saveSnapshot, SnapshotError, snapshotHeaderSchema } from "../index/snapshot";
+import { type LoadOptions, loadSnapshot, saveSnapshot, SnapshotError, snapshotHeaderSchema } from "../index/snapshot";
 import { isRunning } from "./store";
 
 /**
@@ -41,12 +41,12 @@ export type SnapshotMiss = "missing or unreadable" | "built from other articles"
  * The engine saved in `file` when it was built from the articles whose `corpusHash` is `hash`.
  * @returns the engine, or why the snapshot cannot be used (the caller builds the engine instead)
  */
-export async function readSnapshotIfCurrent(file: string, hash: string): Promise<{ engine: Engine } | { miss: SnapshotMiss }> {
+export async function readSnapshotIfCurrent(file: string, hash: string, options: LoadOptions = {}): Promise<{ engine: Engine } | { miss: SnapshotMiss }> {
   const saved = await snapshotCorpusHash(file);
   if (saved === undefined) return { miss: "missing or unreadable" };
   if (saved !== hash) return { miss: "built from other articles" };
   try {
-    return { engine: await loadSnapshot(file, hash) };
+    return { engine: await loadSnapshot(file, hash, options) };
   } catch (error) {
     // Torn after its header, or replaced by another process since: build instead.
     if (error instanceof SnapshotError) return { miss: `unusable: ${error.problem}` };

@@ -1,17 +1,16 @@
-import SearchableMap from "minisearch/SearchableMap";
+import type { Steps } from "../steps";
 import { indexInSorted } from "./sorted";
 import { type IndexHit, MINISEARCH_OPTIONS, popcount, type TextIndex, type TextIndexData } from "./text-index";
 
 /**
- * The options TextIndex ranks with. The BM25 parameters and the fuzzy weight are MiniSearch's
- * defaults, which TextIndex uses too (the differential tests would catch a drift).
+ * The options TextIndex ranks with. The BM25 parameters are MiniSearch's defaults, which
+ * TextIndex uses too (the differential tests would catch a drift); near spellings and their
+ * weights, and the length terms, are TextIndex's own.
  */
 const { tokenize, processTerm, searchOptions } = MINISEARCH_OPTIONS;
 const BOOSTS = [searchOptions!.boost!.text!, searchOptions!.boost!.context!];
 const MAX_FUZZY = searchOptions!.maxFuzzy!;
-const FUZZY_WEIGHT = 0.45;
 const K = 1.2;
-const B = 0.7;
 const D = 0.5;
 
 /** How much {@link CachedSearch} remembers. */
@@ -51,7 +50,7 @@ interface Scratch {
   first: Uint32Array;
   /** The documents a word touched, in the order it touched them. */
   touched: Uint32Array;
-  /** Per field, each document's BM25 length term. */
+  /** Per field, each document's BM25 length term (TextIndex's own). */
   norms: Float64Array[];
 }
 
@@ -69,8 +68,6 @@ interface Scratch {
 export class CachedSearch {
   private readonly data: TextIndexData;
   private readonly count: number;
-  private tree: SearchableMap<number> | null = null;
-  private readonly similar = new Map<string, Array<[number, number]>>();
   /** Remembered word scores by `maxDistance:word`, least recently used first. */
   private readonly remembered = new Map<string, WordScores>();
   private rememberedSize = 0;
@@ -91,17 +88,14 @@ export class CachedSearch {
     this.rememberedMax = options.rememberedMax ?? 6_000_000;
   }
 
-  /** Builds the word tree the first typo search would otherwise build. */
-  warm(): void {
-    this.wordTree();
-  }
+
 
   /**
    * Works out the scores of the words in the most texts, one word per step, until they fill
    * half the memory: the words people type most are also the costliest to score the first time
    * (5–15 ms each in 400,000 passages). A generator, so that a caller can spread the steps out.
    */
-  *rememberCommonWords(): Generator<string, void> {
+  *rememberCommonWords(): Steps<void> {
     const counts = this.data.fields[0]!.offsets;
     const common = this.data.terms
       .map((term, id) => ({ term, documents: counts[id + 1]! - counts[id]! }))
@@ -110,7 +104,7 @@ export class CachedSearch {
     for (const { term } of common) {
       if (this.rememberedSize * 2 >= this.rememberedMax) return;
       this.wordScores(term, this.maxDistance(term, 0, [term]));
-      yield term;
+      yield;
     }
   }
 
@@ -220,9 +214,9 @@ export class CachedSearch {
     const scratch = this.scratchSpace();
     const { score: termScore, first, touched } = scratch;
     const found = { count: 0, lists: 0 };
-    const exact = this.wordTree().get(term);
+    const exact = this.index.termId(term);
     if (exact !== undefined) this.readPostings(scratch, found, exact, 1);
-    if (maxDistance > 0) for (const [id, weight] of this.similarTerms(term, maxDistance)) this.readPostings(scratch, found, id, weight);
+    if (maxDistance > 0) for (const [id, weight] of this.index.similarTerms(term, maxDistance)) this.readPostings(scratch, found, id, weight);
     const { count, lists } = found;
     // The documents in increasing order, taken out of the running scores (which end at zero
     // again): the few touched sorted, or the many picked out in one pass.
@@ -281,38 +275,12 @@ export class CachedSearch {
     found.count = count;
   }
 
-  /** The indexed words within `maxDistance` edits of a term (itself excluded), with their weights, in TextIndex's order. */
-  private similarTerms(term: string, maxDistance: number): Array<[number, number]> {
-    const key = `${maxDistance}:${term}`;
-    let found = this.similar.get(key);
-    if (!found) {
-      found = [];
-      for (const [similar, [id, distance]] of this.wordTree().fuzzyGet(term, maxDistance)) {
-        if (distance) found.push([id, (FUZZY_WEIGHT * similar.length) / (similar.length + distance)]);
-      }
-      if (this.similar.size >= 4096) this.similar.clear();
-      this.similar.set(key, found);
-    }
-    return found;
-  }
-
-  /** The words inserted in the order they were first indexed, as in TextIndex's tree: typo search visits them in its order. */
-  private wordTree(): SearchableMap<number> {
-    if (!this.tree) {
-      const tree = new SearchableMap<number>();
-      this.data.terms.forEach((term, id) => tree.set(term, id));
-      this.tree = tree;
-    }
-    return this.tree;
-  }
-
   private scratchSpace(): Scratch {
     return (this.scratch ??= {
       score: new Float64Array(this.count),
       first: new Uint32Array(this.count),
       touched: new Uint32Array(this.count),
-      // TextIndex's length term, K · (1 − B + B · length / average), worked out once per document.
-      norms: this.data.fields.map(({ lengths, averageLength }) => Float64Array.from(lengths, (length) => K * (1 - B + (B * length) / averageLength))),
+      norms: this.index.lengthNorms(),
     });
   }
 }

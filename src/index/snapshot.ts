@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { open, rename, rm, writeFile } from "node:fs/promises";
+import { type FileHandle, open, rename, rm, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { Engine } from "../answers/engine";
 import { MentionIndex } from "../answers/mentions";
 import type { Actor, Quote } from "../attribution/types";
 import type { Article } from "../corpus/article";
 import { citationId, type Passage } from "../passages/passages";
+import { ITEMS_PER_STEP, runNow, runSliced, type Steps } from "../steps";
 import { TextIndex } from "./text-index";
 
 /**
@@ -111,8 +112,8 @@ export interface SnapshotReader {
   section<T = unknown>(name: string): T;
   /** A section as text, read as UTF-8 without parsing. */
   text(name: string): string;
-  /** The parsed JSON of every `name.k` chunk, concatenated (for sections written by `chunkedSections`). */
-  chunks<T = unknown>(name: string): T[];
+  /** The parsed JSON of every `name.k` chunk, concatenated (for sections written by `chunkedSections`), one chunk per step. */
+  chunks<T = unknown>(name: string): Steps<T[]>;
   /** A binary section (a typed array written as is) as 32-bit unsigned integers. */
   uint32(name: string): Uint32Array;
   /** A binary section as bytes (a copy). */
@@ -129,7 +130,7 @@ export async function readSnapshot(file: string, expectedHash?: string): Promise
   try {
     const handle = await open(file, "r");
     try {
-      bytes = await handle.readFile();
+      bytes = await readWhole(handle);
     } finally {
       await handle.close();
     }
@@ -184,13 +185,34 @@ export async function readSnapshot(file: string, expectedHash?: string): Promise
       if (!range) throw new SnapshotError(file, `has no section ${name}`);
       return Uint8Array.from(body.subarray(range[0], range[1]));
     },
-    chunks: <T>(name: string): T[] => {
+    chunks: function* <T>(name: string): Steps<T[]> {
       const out: T[] = [];
-      for (let k = 0; offsets.has(`${name}.${k}`); k++) for (const item of section<T[]>(`${name}.${k}`)) out.push(item);
+      for (let k = 0; offsets.has(`${name}.${k}`); k++) {
+        for (const item of section<T[]>(`${name}.${k}`)) out.push(item);
+        yield;
+      }
       return out;
     },
   };
 }
+
+/**
+ * A file's bytes, read into one buffer in pieces on the thread pool: no piece is copied again
+ * on this thread (as FileHandle.readFile joins its pieces), which could answer questions meanwhile.
+ */
+async function readWhole(handle: FileHandle): Promise<Buffer> {
+  const { size } = await handle.stat();
+  const bytes = Buffer.allocUnsafeSlow(size);
+  for (let at = 0; at < size; ) {
+    const { bytesRead } = await handle.read(bytes, at, Math.min(READ_PIECE, size - at), at);
+    if (bytesRead === 0) return bytes.subarray(0, at);
+    at += bytesRead;
+  }
+  return bytes;
+}
+
+/** Bytes read at a time. */
+const READ_PIECE = 16 * 1024 * 1024;
 
 /** A text index's sections: ids and terms as JSON, postings as typed arrays. */
 function indexSections(name: string, index: TextIndex, knownIds: readonly string[]): Array<[string, string | Uint32Array]> {
@@ -210,51 +232,65 @@ function indexSections(name: string, index: TextIndex, knownIds: readonly string
   ];
 }
 
-function indexFrom(reader: SnapshotReader, name: string, knownIds: () => string[]): TextIndex {
+function* indexFrom(reader: SnapshotReader, name: string, knownIds: () => string[]): Steps<TextIndex> {
   const averages = reader.section<number[]>(`${name}.averages`);
-  return TextIndex.fromData({
-    ids: reader.names().includes(`${name}.ids.0`) ? reader.chunks<string>(`${name}.ids`) : knownIds(),
-    terms: reader.chunks<string>(`${name}.terms`),
-    fields: averages.map((averageLength, f) => ({
+  const ids = reader.names().includes(`${name}.ids.0`) ? yield* reader.chunks<string>(`${name}.ids`) : knownIds();
+  const terms = yield* reader.chunks<string>(`${name}.terms`);
+  const fields = [];
+  for (let f = 0; f < averages.length; f++) {
+    fields.push({
       offsets: reader.uint32(`${name}.${f}.offsets`),
       docs: reader.uint32(`${name}.${f}.docs`),
       freqs: reader.uint32(`${name}.${f}.freqs`),
       lengths: reader.uint32(`${name}.${f}.lengths`),
-      averageLength,
-    })),
-  });
+      averageLength: averages[f]!,
+    });
+    yield;
+  }
+  return TextIndex.fromData({ ids, terms, fields });
 }
 
+/** Articles whose paragraphs make one text section: a few megabytes to read at once. */
+const ARTICLES_PER_TEXT = 1_000;
+
 /**
- * Articles as their metadata (JSON) and their paragraphs as one text with where each ends:
- * read back as one string and cut, rather than parsed as JSON (the text is most of the corpus).
+ * Articles as their metadata (JSON) and their paragraphs as texts of many articles each, with
+ * where each paragraph ends in its text: read back as a few strings and cut, rather than parsed
+ * as JSON (the text is most of the corpus).
  */
 function articleSections(articles: readonly Article[]): Array<[string, string | Uint32Array]> {
   const meta = articles.map(({ paragraphs: _, ...rest }) => rest);
   const counts = Uint32Array.from(articles, (article) => article.paragraphs.length);
   const ends = new Uint32Array(counts.reduce((sum, count) => sum + count, 0));
-  let end = 0;
+  const texts: Array<[string, string]> = [];
   let k = 0;
-  for (const article of articles) for (const paragraph of article.paragraphs) ends[k++] = end += paragraph.length;
-  return [
-    ...chunkedSections("articles.meta", meta),
-    ["articles.paragraphs", counts],
-    ["articles.ends", ends],
-    ["articles.text", articles.map((article) => article.paragraphs.join("")).join("")],
-  ];
+  for (let from = 0; from < articles.length || from === 0; from += ARTICLES_PER_TEXT) {
+    const chunk = articles.slice(from, from + ARTICLES_PER_TEXT);
+    let end = 0;
+    for (const article of chunk) for (const paragraph of article.paragraphs) ends[k++] = end += paragraph.length;
+    texts.push([`articles.text.${texts.length}`, chunk.map((article) => article.paragraphs.join("")).join("")]);
+  }
+  return [...chunkedSections("articles.meta", meta), ["articles.paragraphs", counts], ["articles.ends", ends], ...texts];
 }
 
-function articlesFrom(reader: SnapshotReader): Article[] {
-  const meta = reader.chunks<Omit<Article, "paragraphs">>("articles.meta");
+function* articlesFrom(reader: SnapshotReader): Steps<Article[]> {
+  const meta = yield* reader.chunks<Omit<Article, "paragraphs">>("articles.meta");
   const counts = reader.uint32("articles.paragraphs");
   const ends = reader.uint32("articles.ends");
-  const text = reader.text("articles.text");
+  const articles: Article[] = new Array(meta.length);
   let k = 0;
-  return meta.map((rest, a) => {
-    const paragraphs: string[] = new Array(counts[a]!);
-    for (let p = 0; p < paragraphs.length; p++, k++) paragraphs[p] = text.slice(k === 0 ? 0 : ends[k - 1]!, ends[k]!);
-    return { ...rest, paragraphs } as Article;
-  });
+  for (let from = 0; from < meta.length; from += ARTICLES_PER_TEXT) {
+    const text = reader.text(`articles.text.${from / ARTICLES_PER_TEXT}`);
+    let start = 0;
+    for (let a = from; a < Math.min(meta.length, from + ARTICLES_PER_TEXT); a++) {
+      const paragraphs: string[] = new Array(counts[a]!);
+      for (let p = 0; p < paragraphs.length; p++, k++) paragraphs[p] = text.slice(start, (start = ends[k]!));
+      articles[a] = { ...meta[a]!, paragraphs } as Article;
+      if ((a + 1) % 128 === 0) yield;
+    }
+    yield;
+  }
+  return articles;
 }
 
 /** Numbers per quote in the layout section: its passage, start and end in it, speaker + 1 (0: none), and its other fields. */
@@ -291,8 +327,8 @@ function quoteSections(passages: readonly Passage[], quotes: readonly Quote[]): 
   ];
 }
 
-function quotesFrom(reader: SnapshotReader, passages: readonly Passage[]): Quote[] {
-  if (!reader.names().includes("quotes.layout")) return reader.chunks<Quote>("quotes");
+function* quotesFrom(reader: SnapshotReader, passages: readonly Passage[]): Steps<Quote[]> {
+  if (!reader.names().includes("quotes.layout")) return yield* reader.chunks<Quote>("quotes");
   const layout = reader.uint32("quotes.layout");
   const speakers = reader.section<string[]>("quotes.speakers");
   const extras = reader.section<Array<Partial<Quote>>>("quotes.extras");
@@ -317,6 +353,7 @@ function quotesFrom(reader: SnapshotReader, passages: readonly Passage[]): Quote
       speaker: speaker === 0 ? null : speakers[speaker - 1]!,
       ...extras[layout[at + 4]!],
     };
+    if ((k + 1) % ITEMS_PER_STEP === 0) yield;
   }
   return quotes;
 }
@@ -347,8 +384,8 @@ function passageSections(articles: readonly Article[], passages: readonly Passag
   return [["passages.layout", layout]];
 }
 
-function passagesFrom(reader: SnapshotReader, articles: readonly Article[]): Passage[] {
-  if (!reader.names().includes("passages.layout")) return reader.chunks<Passage>("passages");
+function* passagesFrom(reader: SnapshotReader, articles: readonly Article[]): Steps<Passage[]> {
+  if (!reader.names().includes("passages.layout")) return yield* reader.chunks<Passage>("passages");
   const layout = reader.uint32("passages.layout");
   const passages: Passage[] = new Array(layout.length / LAYOUT);
   for (let k = 0; k < passages.length; k++) {
@@ -358,6 +395,7 @@ function passagesFrom(reader: SnapshotReader, articles: readonly Article[]): Pas
     const sentence = layout[at + 2]!;
     const text = article.paragraphs[paragraph - 1]!.slice(layout[at + 3]!, layout[at + 4]!);
     passages[k] = { id: citationId(article.id, paragraph, sentence), doc: article.id, paragraph, sentence, text };
+    if ((k + 1) % ITEMS_PER_STEP === 0) yield;
   }
   return passages;
 }
@@ -379,7 +417,7 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
       ...articleSections(parts.articles),
       ...passageSections(parts.articles, parts.passages),
       ...quoteSections(parts.passages, parts.quotes),
-      ...chunkedSections("actors", parts.actors),
+      ...chunkedSections("actors", parts.actors, 2_000),
       ...indexSections("passageIndex", parts.passageIndex, parts.passages.map((passage) => passage.id)),
       ...indexSections("quoteIndex", parts.quoteIndex, parts.quotes.map((quote) => quote.id)),
       ...chunkedSections("mentions.runs", mentions.runs, 100_000),
@@ -399,38 +437,51 @@ export async function saveSnapshot(engine: Engine, file: string): Promise<Snapsh
  * @param expectedHash the `corpusHash` of the articles it must answer from, when known
  * @throws SnapshotError when the snapshot is missing, torn, of another version or of another corpus
  */
-export async function loadSnapshot(file: string, expectedHash?: string): Promise<Engine> {
+export async function loadSnapshot(file: string, expectedHash?: string, options: LoadOptions = {}): Promise<Engine> {
   const reader = await readSnapshot(file, expectedHash);
+  let engine: Engine;
   try {
-    const articles = articlesFrom(reader);
-    const passages = passagesFrom(reader, articles);
-    const quotes = quotesFrom(reader, passages);
-    const engine = Engine.fromParts(
-      {
-        articles,
-        passages,
-        quotes,
-        actors: reader.chunks<Actor>("actors"),
-        passageIndex: indexFrom(reader, "passageIndex", () => passages.map((passage) => passage.id)),
-        quoteIndex: indexFrom(reader, "quoteIndex", () => quotes.map((quote) => quote.id)),
-        mentions: MentionIndex.fromData({
-          runs: reader.chunks<string>("mentions.runs"),
-          offsets: reader.uint32("mentions.offsets"),
-          positions: reader.uint32("mentions.positions"),
-          irregular: reader.uint32("mentions.irregular"),
-        }),
-        stance: reader.bytes("stance"),
-        partyMentions: {
-          keys: reader.section<string[]>("partyMentions.keys"),
-          offsets: reader.uint32("partyMentions.offsets"),
-          positions: reader.uint32("partyMentions.positions"),
-        },
-      },
-      { warm: "later" },
-    );
-    return engine;
+    engine = options.beside ? await runSliced(engineSteps(reader)) : runNow(engineSteps(reader));
   } catch (error) {
     if (error instanceof SnapshotError) throw error;
     throw new SnapshotError(file, `cannot be read back: ${(error as Error).message}`);
   }
+  if (options.beside) await runSliced(engine.warmSteps());
+  else engine.warmLater();
+  return engine;
 }
+
+/** Options of {@link loadSnapshot}. */
+export interface LoadOptions {
+  /**
+   * Loads beside an engine that keeps answering on this thread (a refresh): in slices between
+   * its questions, and warmed before it is handed over. Otherwise (a start) it is ready as soon
+   * as it can answer, and warms up between the first questions.
+   */
+  beside?: boolean;
+}
+
+/** Reads an engine's parts back from a snapshot, in steps, and assembles it (not warmed). */
+function* engineSteps(reader: SnapshotReader): Steps<Engine> {
+  const articles = yield* articlesFrom(reader);
+  const passages = yield* passagesFrom(reader, articles);
+  const quotes = yield* quotesFrom(reader, passages);
+  const actors = yield* reader.chunks<Actor>("actors");
+  const passageIndex = yield* indexFrom(reader, "passageIndex", () => passages.map((passage) => passage.id));
+  const quoteIndex = yield* indexFrom(reader, "quoteIndex", () => quotes.map((quote) => quote.id));
+  const runs = yield* reader.chunks<string>("mentions.runs");
+  const mentions = MentionIndex.fromData({
+    runs,
+    offsets: reader.uint32("mentions.offsets"),
+    positions: reader.uint32("mentions.positions"),
+    irregular: reader.uint32("mentions.irregular"),
+  });
+  yield;
+  const partyMentions = {
+    keys: reader.section<string[]>("partyMentions.keys"),
+    offsets: reader.uint32("partyMentions.offsets"),
+    positions: reader.uint32("partyMentions.positions"),
+  };
+  return yield* Engine.assemble({ articles, passages, quotes, actors, passageIndex, quoteIndex, mentions, stance: reader.bytes("stance"), partyMentions });
+}
+

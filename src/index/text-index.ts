@@ -1,5 +1,6 @@
 import type { Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { ITEMS_PER_STEP, runNow, type Steps } from "../steps";
 import { foldWord, rawWords, STOP_WORDS, stem, words } from "./normalize";
 
 /** A text to index, with an optional context (its article's title) that counts for less. */
@@ -156,8 +157,16 @@ export class TextIndex {
     scratch.endTerm(termIndex);
   }
 
-  /** The indexed words within `maxDistance` edits of a term (itself excluded), with their weights, in MiniSearch's order. */
-  private similarTerms(term: string, maxDistance: number): Array<[number, number]> {
+  /** An indexed word's id, as the postings number it. */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  /**
+   * The indexed words within `maxDistance` edits of a term (itself excluded), with their ids and
+   * weights, in MiniSearch's order; remembered, as the same words are typed again and again.
+   */
+  similarTerms(term: string, maxDistance: number): Array<[number, number]> {
     const key = `${maxDistance}:${term}`;
     let found = this.similar.get(key);
     if (!found) {
@@ -186,8 +195,30 @@ export class TextIndex {
 
   /** Builds what the first typo search would otherwise build (after a snapshot load, off the critical path). */
   warm(): void {
-    this.wordTree();
-    this.lengthNorms();
+    runNow(this.warmSteps());
+  }
+
+  /** {@link warm} in steps, for a thread that answers questions meanwhile. */
+  *warmSteps(): Steps<void> {
+    if (!this.tree) {
+      const tree = new SearchableMap<number>();
+      for (let id = 0; id < this.terms.length; id++) {
+        tree.set(this.terms[id]!, id);
+        if ((id + 1) % ITEMS_PER_STEP === 0) yield;
+      }
+      // A search may have built it meanwhile: the same tree.
+      this.tree ??= tree;
+    }
+    if (!this.norms) {
+      const norms = this.fields.map(({ lengths }) => new Float64Array(lengths.length));
+      for (let f = 0; f < norms.length; f++) {
+        for (let doc = 0; doc < norms[f]!.length; doc++) {
+          norms[f]![doc] = lengthNorm(this.fields[f]!, doc);
+          if ((doc + 1) % (16 * ITEMS_PER_STEP) === 0) yield;
+        }
+      }
+      this.norms ??= norms;
+    }
   }
 
   private addPostings(scratch: Scratch, termId: number, weight: number): void {
@@ -215,13 +246,8 @@ export class TextIndex {
    * Each document's BM25 length term per field, k·(1 − b + b·length/average): the same
    * expression as MiniSearch's, worked out once per document instead of once per posting.
    */
-  private lengthNorms(): Float64Array[] {
-    if (!this.norms) {
-      this.norms = this.fields.map(({ lengths, averageLength }) =>
-        Float64Array.from(lengths, (length) => BM25.k * (1 - BM25.b + (BM25.b * length) / averageLength)),
-      );
-    }
-    return this.norms;
+  lengthNorms(): Float64Array[] {
+    return (this.norms ??= this.fields.map((field) => Float64Array.from(field.lengths, (_, doc) => lengthNorm(field, doc))));
   }
 
   private scratchSpace(): Scratch {
@@ -525,6 +551,11 @@ class Scratch {
     this.queryStamp = this.next(this.queryStamp, this.totalMark);
     this.release();
   }
+}
+
+/** A document's BM25 length term in a field, k·(1 − b + b·length/average), as MiniSearch works it out. */
+function lengthNorm({ lengths, averageLength }: FieldPostings, doc: number): number {
+  return BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / averageLength);
 }
 
 /** How many bits of a 32-bit mask are set: the distinct query words a document matched. */

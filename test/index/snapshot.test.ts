@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/corpus/article";
 import { chunkedSections, corpusHash, readSnapshot, SnapshotError, writeSnapshot } from "../../src/index/snapshot";
+import { runNow } from "../../src/steps";
 
 const article = (id: string, paragraphs: string[], title = `Title of ${id}`): Article => ({ id, title, paragraphs });
 
@@ -44,13 +45,13 @@ describe("writeSnapshot and readSnapshot", () => {
     expect(reader.header.counts).toEqual({ articles: 2 });
     expect(reader.section("meta")).toEqual({ ok: true });
     expect(reader.names()).toEqual(["meta", "items.0", "items.1", "items.2"]);
-    expect(reader.chunks("items")).toEqual(items);
+    expect(runNow(reader.chunks("items"))).toEqual(items);
   });
 
   it("writes an empty list as one empty chunk", async () => {
     const file = path.join(dir, "empty.snap");
     await writeSnapshot(file, { corpusHash: hash, counts: {} }, chunkedSections("items", []));
-    expect((await readSnapshot(file)).chunks("items")).toEqual([]);
+    expect(runNow((await readSnapshot(file)).chunks("items"))).toEqual([]);
   });
 
   it("refuses a snapshot of another corpus", async () => {
@@ -113,6 +114,24 @@ describe("saveSnapshot and loadSnapshot", () => {
     for (const list of ["actors", "speakers", "citations"] as const) expect(loaded.complete(list, "pu")).toEqual(built.complete(list, "pu"));
 
     await expect(loadSnapshot(file, corpusHash(articles.slice(1)))).rejects.toThrow(/another corpus/);
+  });
+
+  it("reads an engine beside a live one in slices, the event loop turning meanwhile, and the same engine", async () => {
+    const { Engine } = await import("../../src/answers/engine");
+    const { generateCorpus } = await import("../../scripts/bench/generate");
+    const { saveSnapshot, loadSnapshot } = await import("../../src/index/snapshot");
+    const built = Engine.fromArticles(generateCorpus(150).articles);
+    const file = path.join(dir, "beside.snap");
+    await saveSnapshot(built, file);
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 1);
+    const beside = await loadSnapshot(file, undefined, { beside: true });
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(3);
+    expect(beside.parts().partyMentions).toEqual(built.parts().partyMentions);
+    for (const question of ["What did the minister say about the talks?", "President"]) expect(beside.ask(question)).toEqual(built.ask(question));
+    expect(beside.complete("citations", "President minister")).toEqual(built.complete("citations", "President minister"));
+    expect(beside.position("Russia")).toEqual(built.position("Russia"));
   });
 
   it("gives back articles with any characters, and quotes it cannot lay out by their passage as they are", async () => {
