@@ -3,13 +3,13 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { defaultBuildThreads } from "../../src/answers/parallel";
-import { startTsWorker } from "../../src/ts-worker";
 import { toPassages } from "../../src/passages/passages";
 import { makeBaseline } from "./baselines";
 import { generateCorpus, type GeneratedCorpus, seedCorpus } from "./generate";
 import { memory, round, summarize, timed, timedAsync, type LatencySummary } from "./measure";
 import { type BenchQuery, buildQueries, QUERY_KINDS, type QueryKind } from "./queries";
-import { loadSubject } from "./subject";
+import { loadSubject, type Subject } from "./subject";
+import type { Article } from "../../src/corpus/article";
 
 /**
  * One measurement in a fresh process, so that heap and RSS belong to one index only:
@@ -140,25 +140,28 @@ async function enginepart(args: PartArgs): Promise<object> {
   const warmup = buildQueries(corpus, args.queries, 8);
   Object.assign(result, timeQueries(queries, warmup, (query) => subject.run(engine, query), args.budget));
 
+  // The refresh first: its idle figure must not share the thread with a snapshot's engine warming up.
+  if (args.reload) result.reload = await reloadPart(corpus.articles, queries, subject, engine, result as unknown as LatencyResult);
+
   if (subject.snapshot) {
     const dir = path.join(os.tmpdir(), `citebot-bench-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `snapshot-${args.size}.bin`);
     const save = await timedAsync(() => subject.snapshot!.save(engine, file));
-    const load = await timedAsync(() => subject.snapshot!.load(file));
+    // A new process on a machine at rest, as at a restart: this one's collector done first.
+    memory();
     const cold = coldStart(file, args);
+    const load = await timedAsync(() => subject.snapshot!.load(file));
     result.snapshot = { bytes: statSync(file).size, saveMs: round(save.ms, 0), loadMs: round(load.ms, 0), ...cold };
     rmSync(dir, { recursive: true, force: true });
   } else result.snapshot = null;
-
-  if (args.reload) result.reload = await reloadPart(corpus.articles, queries, subject, engine, result as unknown as LatencyResult);
   return result;
 }
 
 /** Start a new process that loads the snapshot and answers one question; its time from process start. */
 function coldStart(file: string, args: PartArgs): object {
   const out = `${args.out}.cold.json`;
-  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "child.ts"), "--part", "cold", "--snapshot", file, "--out", out], {
+  const child = spawnSync(process.execPath, ["--v8-pool-size=1", "--import", "tsx", path.join(import.meta.dirname, "child.ts"), "--part", "cold", "--snapshot", file, "--out", out], {
     stdio: ["ignore", "ignore", "inherit"],
   });
   if (child.status !== 0) return { coldError: `exit ${child.status}` };
@@ -182,45 +185,72 @@ async function coldPart(args: PartArgs): Promise<object> {
 }
 
 /**
- * Query latency on this thread while a worker thread builds a new engine from the same articles
- * (and saves its snapshot, when the engine has one): what users see during a refresh.
+ * What users see during a refresh: questions arriving on a schedule while the bot's own refresh
+ * runs (`buildOffThread`: a worker thread builds the new engine and saves its snapshot; this
+ * thread reads it back in slices and warms it up, as the bot does before the swap). Each
+ * question's time counts from when it arrived, so time spent waiting behind the refresh counts.
+ * The same schedule without a refresh gives the idle figure it is compared with.
  */
-async function reloadPart(
-  articles: unknown[],
-  queries: readonly BenchQuery[],
-  subject: Awaited<ReturnType<typeof loadSubject>> & object,
-  engine: unknown,
-  idle: LatencyResult,
-): Promise<object> {
-  if ("error" in subject) return {};
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const snapshotFile = subject.snapshot ? path.join(os.tmpdir(), `citebot-bench-reload-${process.pid}.bin`) : null;
-  const started = performance.now();
-  const worker = startTsWorker(new URL("./reload-worker.ts", import.meta.url), { articles, done, snapshotFile });
-  const failed = new Promise<string>((resolve) => worker.once("error", (error) => resolve(error.message)));
+async function reloadPart(articles: Article[], queries: readonly BenchQuery[], subject: Subject, engine: unknown, idle: LatencyResult): Promise<object> {
   const mix = queries.filter((query) => query.kind !== "source");
-  const during: number[] = [];
-  // Give the worker a moment to start, then ask back to back until it is done.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  let error: string | null = null;
-  void failed.then((message) => (error = message));
-  for (let k = 0; Atomics.load(done, 0) === 0 && error === null; k++) {
-    during.push(timed(() => subject.run(engine, mix[k % mix.length]!)).ms);
-    if (k % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
-  }
-  const reloadMs = performance.now() - started;
-  await worker.terminate();
-  if (snapshotFile) rmSync(snapshotFile, { force: true });
+  // A busy server: questions keep this thread a fifth of the time busy when idle.
   const idleTimes = Object.entries(idle.perQuery).flatMap(([kind, times]) => (kind === "source" ? [] : times));
+  const interval = Math.max(0.5, (BUSY_SHARE * idleTimes.reduce((sum, ms) => sum + ms, 0)) / idleTimes.length);
+  const run = (query: BenchQuery) => subject.run(engine, query);
+  const idleRun = await onSchedule(mix, run, interval, (answered) => answered >= IDLE_SCHEDULED);
+  const { buildOffThread } = await import("../../src/corpus/off-thread");
+  let settled = false;
+  let error: string | null = null;
+  const started = performance.now();
+  const refresh = buildOffThread(articles).then(
+    () => (settled = true),
+    (failure: Error) => ((error = failure.message), (settled = true)),
+  );
+  const during = await onSchedule(mix, run, interval, () => settled);
+  await refresh;
   const duringSummary = summarize(during.map((ms) => round(ms, 3)));
-  const idleSummary = summarize(idleTimes);
+  const idleSummary = summarize(idleRun.map((ms) => round(ms, 3)));
   return {
-    ms: round(reloadMs, 0),
+    ms: round(performance.now() - started, 0),
     ...(error ? { error } : {}),
+    intervalMs: round(interval, 2),
     during: duringSummary,
     idle: idleSummary,
+    slowestDuring: slowest(during, interval),
     p99Ratio: round(duringSummary.p99 / idleSummary.p99, 2),
   };
+}
+
+/** One question arrives every this many times the mean time to answer one. */
+const BUSY_SHARE = 5;
+
+/** Questions timed on the idle schedule, to compare the refresh with. */
+const IDLE_SCHEDULED = 1_000;
+
+/**
+ * Asks the questions in turn, one due every `interval` ms, until `stop`; each one's time runs
+ * from when it was due to when it was answered. Between questions the event loop turns, as it
+ * does between a bot's interactions, so that work in slices (a refresh) runs in between.
+ */
+async function onSchedule(mix: readonly BenchQuery[], run: (query: BenchQuery) => unknown, interval: number, stop: (answered: number) => boolean): Promise<number[]> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let k = 0; !stop(k); k++) {
+    const due = start + k * interval;
+    const wait = due - performance.now();
+    await new Promise((resolve) => (wait >= 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+    run(mix[k % mix.length]!);
+    latencies.push(performance.now() - due);
+  }
+  return latencies;
+}
+
+/** The slowest answers of a schedule, as [seconds since it began, milliseconds], to see when a refresh held questions up. */
+function slowest(latencies: readonly number[], interval: number, count = 20): Array<[number, number]> {
+  return latencies
+    .map((ms, k): [number, number] => [round((k * interval) / 1000, 2), round(ms, 1)])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count);
 }
 
 async function baselinePart(args: PartArgs): Promise<object> {

@@ -102,7 +102,7 @@ describe("the token stays secret", () => {
     mkdirSync(dotEnvDir, { recursive: true });
     writeFileSync(path.join(dotEnvDir, ".env"), `DISCORD_TOKEN=${TOKEN}\nDISCORD_APPLICATION_ID=${app}\nLOG_LEVEL=loud\n`);
     const tsx = import.meta.resolve("tsx");
-    // npm start itself once; what it runs (tsx src/main.ts) for the rest, sparing the CPU of five npm processes.
+    // npm start itself once; what it runs (src/main.ts under tsx) for the rest, sparing the CPU of five npm processes.
     const main = (env: Record<string, string>, cwd = ROOT) => run(process.execPath, ["--import", tsx, path.join(ROOT, "src/main.ts")], env, cwd);
     const [noApp, malformed, fromDotEnv, refused, unreachable, noCorpus] = await Promise.all([
       run("npm", ["start"], { DISCORD_TOKEN: TOKEN }),
