@@ -1,7 +1,9 @@
 import { type FSWatcher, watch } from "node:fs";
+import { rename, unlink } from "node:fs/promises";
 import { Engine, type EngineStats } from "../answers/engine";
-import { corpusHash } from "../index/snapshot";
+import { corpusHash, corpusHashSteps } from "../index/snapshot";
 import { createLogger, type Logger } from "../log";
+import { runSliced } from "../steps";
 import type { Article } from "./article";
 import type { LoadedCorpus } from "./load";
 import type { CorpusFileError } from "./parse";
@@ -92,6 +94,8 @@ interface Built {
   buildMs: number;
   generation: number;
   fromSnapshot: boolean;
+  /** The engine's snapshot, saved already beside the configured file by the build: moved into place once live. */
+  savedAs?: string;
 }
 
 /** Who the audit log names for reloads the bot starts itself when the folder changes. */
@@ -267,9 +271,9 @@ export class LiveCorpus {
   private async reloadFolder(who: string, always: boolean): Promise<LiveChange | undefined> {
     const { corpus, checked } = await this.store.reload(
       who,
-      (next) => {
+      async (next) => {
         if (next.rejected.length > 0) throw new CorpusRebuildError(next.rejected);
-        const hash = corpusHash(next.articles);
+        const hash = await runSliced(corpusHashSteps(next.articles));
         return hash === this.built.hash ? undefined : this.build(next, hash);
       },
       (built) => always || built !== undefined,
@@ -312,14 +316,16 @@ export class LiveCorpus {
    * process (`npm run corpus`) already saved it for exactly these articles, built otherwise.
    * @throws CorpusRebuildError when the corpus would be empty or the engine cannot be built
    */
-  private async build(corpus: LoadedCorpus, hash = corpusHash(corpus.articles)): Promise<Built> {
+  private async build(corpus: LoadedCorpus, known?: string): Promise<Built> {
     if (corpus.articles.length === 0) {
       throw new CorpusRebuildError([{ file: "corpus", problem: "it would have no articles left, and the bot could not answer anything" }]);
     }
+    // Hashed between questions: a large corpus's text takes a tenth of a second or more.
+    const hash = known ?? (await runSliced(corpusHashSteps(corpus.articles)));
     const generation = ++this.generation;
     return (
       (await fromSnapshot(corpus, hash, generation, this.snapshot, this.log, true)) ??
-      (await buildEngine(corpus, hash, generation, corpus.articles.length >= this.offThreadFrom))
+      (await buildEngine(corpus, hash, generation, corpus.articles.length >= this.offThreadFrom, this.snapshot))
     );
   }
 
@@ -333,7 +339,7 @@ export class LiveCorpus {
     if (next.generation > this.built.generation) {
       this.built = next;
       if (!next.fromSnapshot) this.saveSnapshot(next);
-    }
+    } else if (next.savedAs) void unlink(next.savedAs).catch(() => undefined);
     return { diff: diff(before, next), stats: next.engine.stats(), skipped: next.skipped };
   }
 
@@ -346,10 +352,15 @@ export class LiveCorpus {
     const file = this.snapshot;
     if (file === undefined) return;
     this.snapshotWrites = this.snapshotWrites.then(async () => {
-      if (built.engine !== this.engine) return;
+      if (built.engine !== this.engine) {
+        if (built.savedAs) await unlink(built.savedAs).catch(() => undefined);
+        return;
+      }
       const started = performance.now();
       try {
-        await writeSnapshotFile(built.engine, file);
+        // Saved by its build already (in a worker): moved into place, not saved again on this thread.
+        if (built.savedAs) await rename(built.savedAs, file);
+        else await writeSnapshotFile(built.engine, file);
         this.log.info({ snapshot: file, articles: built.engine.articles.length, ms: Math.round(performance.now() - started) }, "snapshot written");
       } catch (error) {
         this.log.warn({ snapshot: file, err: error }, "the snapshot could not be written: the next start builds the engine from the articles again");
@@ -380,18 +391,24 @@ async function fromSnapshot(
   return { engine: read.engine, hash, skipped: corpus.rejected, builtAt: new Date(), buildMs: performance.now() - started, generation, fromSnapshot: true };
 }
 
-/** @throws CorpusRebuildError when the engine cannot be built */
-async function buildEngine(corpus: LoadedCorpus, hash: string, generation: number, offThread: boolean): Promise<Built> {
+/**
+ * Builds the engine: at open, with nothing to answer yet, on worker threads (Engine.build); a
+ * large rebuild off this thread, its snapshot saved beside `snapshot` by the worker.
+ * @throws CorpusRebuildError when the engine cannot be built
+ */
+async function buildEngine(corpus: LoadedCorpus, hash: string, generation: number, offThread: boolean, snapshot?: string): Promise<Built> {
   const started = performance.now();
-  let engine: Engine;
+  let built: { engine: Engine; snapshot?: string };
   try {
-    // Imported when first needed: small corpora never start a worker. At open, with nothing to
-    // answer yet, Engine.build reads a large corpus on worker threads; a large rebuild goes off-thread.
-    engine = offThread ? await (await import("./off-thread")).buildOffThread(corpus.articles) : await Engine.build(corpus.articles);
+    // Imported when first needed: small corpora never start a worker.
+    built = offThread
+      ? await (await import("./off-thread")).buildOffThread(corpus.articles, snapshot === undefined ? {} : { keepAs: snapshot })
+      : { engine: await Engine.build(corpus.articles) };
   } catch (error) {
     throw new CorpusRebuildError([{ file: "corpus", problem: `the engine could not be built: ${(error as Error).message}` }]);
   }
-  return { engine, hash, skipped: corpus.rejected, builtAt: new Date(), buildMs: performance.now() - started, generation, fromSnapshot: false };
+  const savedAs = built.snapshot === undefined ? {} : { savedAs: built.snapshot };
+  return { engine: built.engine, hash, skipped: corpus.rejected, builtAt: new Date(), buildMs: performance.now() - started, generation, fromSnapshot: false, ...savedAs };
 }
 
 /**

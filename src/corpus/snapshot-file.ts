@@ -67,12 +67,12 @@ export async function writeSnapshotFile(engine: Engine, file: string): Promise<v
   await saveSnapshot(engine, file);
 }
 
-/** Deletes `<file>.<pid>.tmp` left by a snapshot writer whose process is gone. */
+/** Deletes `<file>.<pid>….tmp` left by a snapshot writer or a build whose process is gone. */
 async function removeStaleTemporaries(file: string): Promise<void> {
   const base = path.basename(file);
   for (const name of await readdir(path.dirname(file))) {
     if (!name.startsWith(`${base}.`) || !name.endsWith(".tmp")) continue;
-    const pid = Number(name.slice(base.length + 1, -".tmp".length));
+    const pid = Number(/^\d+/.exec(name.slice(base.length + 1))?.[0]);
     if (Number.isInteger(pid) && !isRunning(pid)) await unlink(path.join(path.dirname(file), name)).catch(() => undefined);
   }
 }

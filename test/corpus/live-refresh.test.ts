@@ -3,7 +3,7 @@
  * processes (`npm run corpus`, run for real here) and by hand, without /corpus reload.
  */
 import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -41,7 +41,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function open(options: { snapshot?: string } = { snapshot: undefined }): Promise<LiveCorpus> {
+async function open(options: { snapshot?: string; offThreadFrom?: number } = { snapshot: undefined }): Promise<LiveCorpus> {
   const live = await LiveCorpus.open(dir, { ...options, logger: linesLogger(lines, "unused-secret", "debug") });
   opened.push(live);
   return live;
@@ -90,6 +90,19 @@ describe("the live corpus's snapshot", () => {
     expect((await restarted.status()).fromSnapshot).toBe(true);
     expect(speakerOf(restarted, NEW_QUOTE)).toBe("Daniel Levy");
   });
+
+  it("built in a worker, is the worker's own file moved into place, with no temporary file left", async () => {
+    const live = await open({ snapshot, offThreadFrom: 0 });
+    await live.snapshotWritten();
+    const change = await live.add(annapolis, "alice");
+    expect(change.diff.added).toEqual([change.article!.id]);
+    await live.snapshotWritten();
+    expect(await snapshotCorpusHash(snapshot)).toBe(await diskHash());
+    expect((await readdir(path.dirname(snapshot))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    const restarted = await open({ snapshot });
+    expect((await restarted.status()).fromSnapshot).toBe(true);
+    expect(speakerOf(restarted, NEW_QUOTE)).toBe("Daniel Levy");
+  }, 60_000);
 
   it("that cannot be written fails neither the open nor a change: it is logged, and the change is live", async () => {
     const blocker = path.join(root, "a-file");
