@@ -14,18 +14,20 @@ export function runNow<T>(steps: Steps<T>): T {
 }
 
 /**
- * Runs the steps in slices of about `sliceMs`, letting the event loop answer whatever is waiting
- * between slices (a slice ends after the step that used it up).
+ * Runs the steps in slices of about `sliceMs`, then rests as long as the slice took, so that
+ * whatever waits meanwhile (questions, and the collector, which the work itself keeps busy) has
+ * at least half of the thread (a slice ends after the step that used it up).
  */
 export async function runSliced<T>(steps: Steps<T>, sliceMs = 4): Promise<T> {
   for (;;) {
-    const until = performance.now() + sliceMs;
+    const started = performance.now();
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
-      if (performance.now() >= until) break;
+      if (performance.now() - started >= sliceMs) break;
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    const rest = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, rest));
   }
 }
 

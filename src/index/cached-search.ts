@@ -1,4 +1,4 @@
-import type { Steps } from "../steps";
+import { runNow, type Steps } from "../steps";
 import { indexInSorted } from "./sorted";
 import { type IndexHit, MINISEARCH_OPTIONS, popcount, type TextIndex, type TextIndexData } from "./text-index";
 
@@ -72,6 +72,8 @@ export class CachedSearch {
   private readonly remembered = new Map<string, WordScores>();
   private rememberedSize = 0;
   private scratch: Scratch | null = null;
+  /** The same, for words scored in the background between questions. */
+  private background: Scratch | null = null;
   /** Per document, the last query that scored it. */
   private seen: { marks: Uint32Array; stamp: number } | null = null;
 
@@ -103,7 +105,10 @@ export class CachedSearch {
       .sort((a, b) => b.documents - a.documents);
     for (const { term } of common) {
       if (this.rememberedSize * 2 >= this.rememberedMax) return;
-      this.wordScores(term, this.maxDistance(term, 0, [term]));
+      const maxDistance = this.maxDistance(term, 0, [term]);
+      // Scored in steps in scratch space of its own: questions answered between steps use theirs.
+      const scores = yield* this.scoreWord(term, maxDistance, (this.background ??= this.newScratch()));
+      if (!this.remembered.has(`${maxDistance}:${term}`)) this.remember(`${maxDistance}:${term}`, scores);
       yield;
     }
   }
@@ -193,31 +198,34 @@ export class CachedSearch {
       this.remembered.set(key, known);
       return known;
     }
-    const scores = this.scoreWord(term, maxDistance);
-    if (scores.docs.length > this.rememberFrom) {
-      for (const [oldest, forgotten] of this.remembered) {
-        if (this.rememberedSize + scores.docs.length <= this.rememberedMax) break;
-        this.remembered.delete(oldest);
-        this.rememberedSize -= forgotten.docs.length;
-      }
-      this.remembered.set(key, scores);
-      this.rememberedSize += scores.docs.length;
-    }
+    const scores = runNow(this.scoreWord(term, maxDistance, (this.scratch ??= this.newScratch())));
+    if (scores.docs.length > this.rememberFrom) this.remember(key, scores);
     return scores;
+  }
+
+  /** Keeps a word's scores, forgetting the least recently used words' as the memory fills up. */
+  private remember(key: string, scores: WordScores): void {
+    for (const [oldest, forgotten] of this.remembered) {
+      if (this.rememberedSize + scores.docs.length <= this.rememberedMax) break;
+      this.remembered.delete(oldest);
+      this.rememberedSize -= forgotten.docs.length;
+    }
+    this.remembered.set(key, scores);
+    this.rememberedSize += scores.docs.length;
   }
 
   /**
    * Reads the word's lists as TextIndex does (the word, then its near spellings; each in the
    * text, then the context) and sums each document's scores in that order.
    */
-  private scoreWord(term: string, maxDistance: number): WordScores {
-    const scratch = this.scratchSpace();
+  private *scoreWord(term: string, maxDistance: number, scratch: Scratch): Steps<WordScores> {
     const { score: termScore, first, touched } = scratch;
     const found = { count: 0, lists: 0 };
     const exact = this.index.termId(term);
-    if (exact !== undefined) this.readPostings(scratch, found, exact, 1);
-    if (maxDistance > 0) for (const [id, weight] of this.index.similarTerms(term, maxDistance)) this.readPostings(scratch, found, id, weight);
+    if (exact !== undefined) yield* this.readPostings(scratch, found, exact, 1);
+    if (maxDistance > 0) for (const [id, weight] of this.index.similarTerms(term, maxDistance)) yield* this.readPostings(scratch, found, id, weight);
     const { count, lists } = found;
+    yield;
     // The documents in increasing order, taken out of the running scores (which end at zero
     // again): the few touched sorted, or the many picked out in one pass.
     const docs = new Uint32Array(count);
@@ -238,6 +246,7 @@ export class CachedSearch {
     } else {
       for (let doc = 0, k = 0; k < count; doc++) if (termScore[doc] !== 0) take(doc, k++);
     }
+    yield;
     return { docs, scores, firstList, lists, ...impactOrder(scores, max) };
   }
 
@@ -245,7 +254,7 @@ export class CachedSearch {
    * Adds a word's BM25 scores, in both fields, to the documents' running scores; numbers each
    * field's list and notes the documents it touches first.
    */
-  private readPostings(scratch: Scratch, found: { count: number; lists: number }, termId: number, weight: number): void {
+  private *readPostings(scratch: Scratch, found: { count: number; lists: number }, termId: number, weight: number): Steps<void> {
     const { score: termScore, first, touched, norms } = scratch;
     let count = found.count;
     for (let field = 0; field < this.data.fields.length; field++) {
@@ -271,17 +280,18 @@ export class CachedSearch {
         }
         termScore[doc] = before + score;
       }
+      found.count = count;
+      yield;
     }
-    found.count = count;
   }
 
-  private scratchSpace(): Scratch {
-    return (this.scratch ??= {
+  private newScratch(): Scratch {
+    return {
       score: new Float64Array(this.count),
       first: new Uint32Array(this.count),
       touched: new Uint32Array(this.count),
       norms: this.index.lengthNorms(),
-    });
+    };
   }
 }
 

@@ -45,6 +45,18 @@ describe("CachedSearch", () => {
     expect(differences(new CachedSearch(index))).toEqual([]);
   });
 
+  it("finds the same while the common words are scored step by step in the background", () => {
+    const search = new CachedSearch(index, { rememberFrom: 10, rememberedMax: 20_000 });
+    const steps = search.rememberCommonWords();
+    let k = 0;
+    for (let step = steps.next(); !step.done; step = steps.next(), k++) {
+      const query = queries[k % queries.length]!;
+      expect(search.find(query, 5), query).toEqual(index.find(query, { limit: 5 }));
+    }
+    expect(k).toBeGreaterThan(10);
+    expect(differences(search)).toEqual([]);
+  });
+
   it("finds nothing for a limit of zero, an empty query, or stop words alone", () => {
     const search = new CachedSearch(index);
     expect(search.find("Putin", 0)).toEqual([]);
