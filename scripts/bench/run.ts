@@ -51,7 +51,7 @@ function parseOptions(argv: string[]): Options {
 interface PartResult {
   part: string;
   error?: string;
-  build?: { ms: number; cpuMs?: number; threads?: number; mbPerSec?: number; heapMB: number; rssMB: number; heapDeltaMB: number };
+  build?: { ms: number; cpuMs?: number; threads?: number; warmMs?: number; mbPerSec?: number; heapMB: number; rssMB: number; heapDeltaMB: number };
   latency?: Partial<Record<QueryKind, LatencySummary>>;
   cpu?: Partial<Record<QueryKind, LatencySummary>>;
   perQuery?: Partial<Record<QueryKind, number[]>>;
@@ -101,7 +101,8 @@ function table(size: number, engine: PartResult, baselines: PartResult[]): strin
   else {
     const build = engine.build!;
     const cpu = build.cpuMs === undefined ? "" : `   CPU ${ms(build.cpuMs)} on ${build.threads} threads`;
-    lines.push(`index build   ${ms(build.ms)}   ${build.mbPerSec} MB/s${cpu}   heap ${mb(build.heapMB)} (+${mb(build.heapDeltaMB)})   RSS ${mb(build.rssMB)}`);
+    const warm = build.warmMs ? `, then ${ms(build.warmMs)} warming up in the background` : "";
+    lines.push(`index build   ${ms(build.ms)}${warm}   ${build.mbPerSec} MB/s${cpu}   heap ${mb(build.heapMB)} (+${mb(build.heapDeltaMB)})   RSS ${mb(build.rssMB)}`);
     const snap = engine.snapshot as Record<string, number> | null;
     lines.push(
       snap

@@ -6,7 +6,7 @@ import type { TextIndex } from "../index/text-index";
 import type { Passage } from "../passages/passages";
 import { ITEMS_PER_STEP, runNow, runSliced, type Steps } from "../steps";
 import { ask } from "./ask";
-import { complete, completionSteps, type CompletionList } from "./complete";
+import { complete, completionLists, completionSteps, type CompletionList } from "./complete";
 import { knownParties, lookupSteps, mentioningPassages, partyOf, passageTexts } from "./actors";
 import type { MentionIndex } from "./mentions";
 import { analyzeInWorkers, defaultBuildThreads } from "./parallel";
@@ -45,6 +45,14 @@ export interface PartyMentionsData {
   positions: Uint32Array;
 }
 
+/**
+ * When an engine builds what answers would otherwise build on first use: now (the default),
+ * later (in slices between the first questions), or never (an engine only saved, by a worker).
+ */
+export interface WarmOptions {
+  warm?: "now" | "later" | "never";
+}
+
 /** Counts that describe a loaded corpus. */
 export interface EngineStats {
   articles: number;
@@ -58,12 +66,15 @@ export interface EngineStats {
  * validated input into a structured answer; nothing here knows how the answer will be shown.
  */
 export class Engine {
+  /** The background warm-up under way, or done. */
+  private warming: Promise<void> = Promise.resolve();
+
   private constructor(private readonly library: Library) {}
 
   /** Builds the engine on this thread: passages, quotes and speakers, and the search indexes. */
-  static fromArticles(articles: readonly Article[]): Engine {
+  static fromArticles(articles: readonly Article[], options: WarmOptions = {}): Engine {
     const sorted = sortById(articles);
-    return Engine.fromParts(assembleParts(sorted, [analyzeShard(sorted)]));
+    return Engine.fromParts(assembleParts(sorted, [analyzeShard(sorted)]), options);
   }
 
   /**
@@ -78,15 +89,22 @@ export class Engine {
 
   /**
    * The engine over parts built before (read back from a snapshot): the lookups are derived
-   * from them here, the same way for a fresh build and for a snapshot. Warmed (the lookups
-   * answers build on first use) now, or, after a snapshot load, to be ready sooner, in slices
-   * between the first questions: a question before then builds what it needs.
+   * from them here, the same way for a fresh build and for a snapshot. The lookups answers
+   * build on first use are built now, or, after a snapshot load, to be ready sooner, in slices
+   * between the first questions (a question before then builds what it needs); the common
+   * words' scores for autocomplete follow in slices either way (see {@link warmedUp}).
    */
-  static fromParts(parts: EngineParts, options: { warm?: "now" | "later" } = {}): Engine {
+  static fromParts(parts: EngineParts, options: WarmOptions = {}): Engine {
     const engine = runNow(Engine.assemble(parts));
-    if (options.warm === "later") engine.warmLater();
-    else runNow(engine.warmSteps());
+    if (options.warm === "never") return engine;
+    if (options.warm !== "later") runNow(engine.lookupSteps());
+    engine.warmLater();
     return engine;
+  }
+
+  /** Settles once the engine has warmed up in the background (after a build or a start from a snapshot). */
+  warmedUp(): Promise<void> {
+    return this.warming;
   }
 
   /** {@link fromParts} in steps, without warming, for a thread that answers questions meanwhile. */
@@ -135,23 +153,27 @@ export class Engine {
   }
 
   /**
-   * Builds, in steps, what answers would otherwise build on first use: the actor lookup, the
-   * completion lists, the indexes' word trees; then the common words' scores for autocomplete.
+   * Builds, in steps, what answers would otherwise build on first use (see {@link lookupSteps}),
+   * then the common words' scores for autocomplete.
    */
   *warmSteps(): Steps<void> {
+    yield* this.lookupSteps();
+    yield* completionLists(this.library).passages.rememberCommonWords();
+  }
+
+  /** The actor lookup, the completion lists and the indexes' word trees, in steps. */
+  private *lookupSteps(): Steps<void> {
     const { library } = this;
     yield* lookupSteps(library);
-    const lists = yield* completionSteps(library);
+    yield* completionSteps(library);
     yield* library.passageIndex.warmSteps();
     yield* library.quoteIndex.warmSteps();
     library.mentions.warm();
-    yield;
-    yield* lists.passages.rememberCommonWords();
   }
 
   /** Warms the engine in slices between the questions that reach it meanwhile (see {@link warmSteps}). */
   warmLater(): void {
-    runSliced(this.warmSteps()).catch((error: Error) => process.emitWarning(`the engine could not warm up: ${error.message}`));
+    this.warming = runSliced(this.warmSteps()).catch((error: Error) => process.emitWarning(`the engine could not warm up: ${error.message}`));
   }
 
   /** What a snapshot saves: the parts the engine was built from, and the mentions of its parties. */

@@ -43,16 +43,8 @@ export interface MentionTexts {
  * (every party of a corpus) can share the folding.
  */
 export function foldingTexts(count: number, textAt: (at: number) => string): MentionTexts {
-  const folded = new Map<number, string>();
-  return {
-    count,
-    text: textAt,
-    folded: (at) => {
-      let text = folded.get(at);
-      if (text === undefined) folded.set(at, (text = foldText(textAt(at))));
-      return text;
-    },
-  };
+  const folded = new Array<string | undefined>(count);
+  return { count, text: textAt, folded: (at) => (folded[at] ??= foldText(textAt(at))) };
 }
 
 /** Reads texts into their runs; see {@link MentionIndex.fromRuns}. */
