@@ -1,5 +1,6 @@
 import { foldText } from "../index/normalize";
 import { indexInSorted } from "../index/sorted";
+import { mergeVocabularies } from "../index/vocabulary";
 
 /** A word as mention lookup sees it: a maximal run of letters and digits of the folded text. */
 const RUN = /[\p{L}\p{N}]+/gu;
@@ -110,20 +111,7 @@ export class MentionIndex {
    * same as one built from all the texts in order.
    */
   static fromRuns(parts: readonly MentionRuns[]): MentionIndex {
-    const runs: string[] = [];
-    const runIds = new Map<string, number>();
-    // Runs new to the whole index first occur where they first occur in their part.
-    const globalIds = parts.map((part) =>
-      Uint32Array.from(part.vocabulary, (run) => {
-        let id = runIds.get(run);
-        if (id === undefined) {
-          id = runs.length;
-          runs.push(run);
-          runIds.set(run, id);
-        }
-        return id;
-      }),
-    );
+    const { words: runs, ids: globalIds } = mergeVocabularies(parts.map((part) => part.vocabulary));
     const offsets = new Uint32Array(runs.length + 1);
     parts.forEach((part, p) => {
       for (const local of part.runs) offsets[globalIds[p]![local]! + 1]!++;

@@ -1,4 +1,5 @@
 import { runNow, type Steps } from "../steps";
+import { BoundedHeap } from "./bounded-heap";
 import { indexInSorted } from "./sorted";
 import { type IndexHit, MINISEARCH_OPTIONS, popcount, type TextIndex, type TextIndexData } from "./text-index";
 
@@ -136,7 +137,7 @@ export class CachedSearch {
     const read = new Uint32Array(n);
     const band = new Uint32Array(n);
     const seen = this.seenStamp();
-    const best = new TopK(limit);
+    const best = new BoundedHeap(limit);
     // The words take turns, as in the algorithm's first form: a short word read to its end
     // drops out of the bound however slowly a common word's scores fall.
     for (let turn = 0; ; turn++) {
@@ -329,63 +330,4 @@ function impactOrder(scores: Float64Array, max: number): Pick<WordScores, "byImp
  */
 function hopeless(bound: number, threshold: number): boolean {
   return bound * (1 + 1e-9) < threshold;
-}
-
-interface Ranked {
-  score: number;
-  /** Lower first on equal scores. */
-  order: number;
-  doc: number;
-}
-
-/** The `limit` best documents: higher score first, then lower order. */
-class TopK {
-  /** A min-heap on rank: the worst kept document at the root. */
-  private readonly items: Ranked[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  /** Whether `limit` documents are kept: only then can a document be too weak to enter. */
-  get full(): boolean {
-    return this.items.length >= this.limit;
-  }
-
-  /** The worst kept score, which a document must reach to enter once full. */
-  get threshold(): number {
-    return this.items[0]!.score;
-  }
-
-  push(score: number, order: number, doc: number): void {
-    const items = this.items;
-    if (items.length < this.limit) {
-      items.push({ score, order, doc });
-      for (let at = items.length - 1; at > 0; ) {
-        const parent = (at - 1) >> 1;
-        if (!better(items[parent]!, items[at]!)) break;
-        [items[parent], items[at]] = [items[at]!, items[parent]!];
-        at = parent;
-      }
-      return;
-    }
-    const root = items[0]!;
-    if (score < root.score || (score === root.score && order > root.order)) return;
-    items[0] = { score, order, doc };
-    for (let at = 0; ; ) {
-      const left = 2 * at + 1;
-      let worst = at;
-      if (left < items.length && better(items[worst]!, items[left]!)) worst = left;
-      if (left + 1 < items.length && better(items[worst]!, items[left + 1]!)) worst = left + 1;
-      if (worst === at) break;
-      [items[worst], items[at]] = [items[at]!, items[worst]!];
-      at = worst;
-    }
-  }
-
-  sorted(): Ranked[] {
-    return [...this.items].sort((a, b) => (better(a, b) ? -1 : 1));
-  }
-}
-
-function better(a: Ranked, b: Ranked): boolean {
-  return a.score > b.score || (a.score === b.score && a.order < b.order);
 }

@@ -1,6 +1,8 @@
 import type { Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { ITEMS_PER_STEP, runNow, type Steps } from "../steps";
+import { BoundedHeap } from "./bounded-heap";
+import { mergeVocabularies } from "./vocabulary";
 import { foldWord, rawWords, STOP_WORDS, stem, words } from "./normalize";
 
 /** A text to index, with an optional context (its article's title) that counts for less. */
@@ -406,21 +408,8 @@ function grown(array: Uint32Array<ArrayBuffer>, index: number): Uint32Array<Arra
  */
 function mergeTokenized(parts: readonly TokenizedTexts[]): TextIndexData {
   const ids = parts.flatMap((part) => part.ids);
-  const terms: string[] = [];
-  const termIds = new Map<string, number>();
-  // Each part's vocabulary in its order of first occurrence: a term new to the whole index first
-  // occurs where it first occurs in its part, so ids come out in the order one pass would give.
-  const globalIds = parts.map((part) =>
-    Uint32Array.from(part.vocabulary, (term) => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = terms.length;
-        terms.push(term);
-        termIds.set(term, id);
-      }
-      return id;
-    }),
-  );
+  // Term ids in the order one pass over all the texts would give.
+  const { words: terms, ids: globalIds } = mergeVocabularies(parts.map((part) => part.vocabulary));
   const fields = FIELDS.map((_, f) => {
     const offsets = new Uint32Array(terms.length + 1);
     parts.forEach((part, p) => {
@@ -565,64 +554,3 @@ export function popcount(bits: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-interface Ranked {
-  score: number;
-  order: number;
-  doc: number;
-}
-
-/** Keeps the `limit` best entries: higher score first, then lower order (a stable sort's ties). */
-class BoundedHeap {
-  /** A min-heap on rank: the worst kept entry at the root. */
-  private readonly items: Ranked[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  /** Whether an entry would be kept; lets the caller skip the filter for entries that would not. */
-  admits(score: number, order: number): boolean {
-    return this.items.length < this.limit || better({ score, order, doc: 0 }, this.items[0]!);
-  }
-
-  push(score: number, order: number, doc: number): void {
-    const item = { score, order, doc };
-    if (this.items.length < this.limit) {
-      this.items.push(item);
-      this.up(this.items.length - 1);
-    } else if (better(item, this.items[0]!)) {
-      this.items[0] = item;
-      this.down(0);
-    }
-  }
-
-  sorted(): Ranked[] {
-    return [...this.items].sort((a, b) => (better(a, b) ? -1 : 1));
-  }
-
-  private up(at: number): void {
-    const items = this.items;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (!better(items[parent]!, items[at]!)) break;
-      [items[parent], items[at]] = [items[at]!, items[parent]!];
-      at = parent;
-    }
-  }
-
-  private down(at: number): void {
-    const items = this.items;
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let worst = at;
-      if (left < items.length && better(items[worst]!, items[left]!)) worst = left;
-      if (right < items.length && better(items[worst]!, items[right]!)) worst = right;
-      if (worst === at) return;
-      [items[worst], items[at]] = [items[at]!, items[worst]!];
-      at = worst;
-    }
-  }
-}
-
-function better(a: Ranked, b: Ranked): boolean {
-  return a.score > b.score || (a.score === b.score && a.order < b.order);
-}

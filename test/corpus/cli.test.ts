@@ -1,10 +1,10 @@
-import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Each run starts tsx in a fresh process: seconds apiece on a busy machine, hence the long timeouts.
+import { runScript } from "../support/process";
 import { fixture, type NewsSite, startNewsSite } from "./news-site";
 
 let root: string;
@@ -22,13 +22,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function corpus(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "scripts/corpus.ts", ...args, "--corpus", dir], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const corpus = (args: string[], env: NodeJS.ProcessEnv = {}) => runScript("scripts/corpus.ts", [...args, "--corpus", dir], { env: { ...process.env, ...env } });
 
 describe("npm run corpus", () => {
   it("adds from a file and from a link, lists, removes, and reports status", async () => {

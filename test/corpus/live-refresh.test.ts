@@ -2,7 +2,6 @@
  * The live corpus keeps its snapshot current, and notices changes made to the folder by other
  * processes (`npm run corpus`, run for real here) and by hand, without /corpus reload.
  */
-import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,9 +11,9 @@ import { loadCorpus } from "../../src/corpus/load";
 import { snapshotCorpusHash } from "../../src/corpus/snapshot-file";
 import { corpusHash } from "../../src/index/snapshot";
 import { linesLogger } from "../support/bot";
+import { ROOT, runScript } from "../support/process";
 import { fixture } from "./news-site";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SEED = "putin-us-peace-plan";
 const annapolis = fixture("2007-11-28-annapolis-joint-understanding");
 const NEW_QUOTE = "an investment of presidential prestige"; // Daniel Levy, in the Annapolis article only
@@ -61,13 +60,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 }
 
 /** `npm run corpus -- <args> --corpus dir`, as its own process. */
-function corpusCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "scripts/corpus.ts", ...args, "--corpus", dir], { cwd: ROOT }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const corpusCli = (args: string[]) => runScript("scripts/corpus.ts", [...args, "--corpus", dir]);
 
 describe("the live corpus's snapshot", () => {
   it("is written at the first open, read at the next, and rewritten after an add to match the new corpus", async () => {

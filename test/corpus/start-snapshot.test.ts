@@ -3,7 +3,6 @@
  * the engine and saves the snapshot, the next reads it back; a torn snapshot is ignored and
  * rewritten, and the answers are the same every time.
  */
-import { spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load";
 import { snapshotCorpusHash } from "../../src/corpus/snapshot-file";
 import { corpusHash } from "../../src/index/snapshot";
+import { ROOT, runScript, type ScriptRun } from "../support/process";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const QUESTIONS = "who-said two to tango\nask How much of Ukraine does Moscow control?\nposition Russia --topic Donbas\nwho-said quasi-state of war\n";
 
 let scratch: string;
@@ -40,17 +39,8 @@ function cleanEnv(): Record<string, string> {
 }
 
 /** `npm start` without a token (what it runs, without npm in between), answering QUESTIONS from stdin. */
-function start(env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env: { ...cleanEnv(), CORPUS_DIR: dir, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(QUESTIONS);
-  });
+function start(env: Record<string, string> = {}): Promise<ScriptRun> {
+  return runScript("src/main.ts", [], { stdin: QUESTIONS, env: { ...cleanEnv(), CORPUS_DIR: dir, ...env } });
 }
 
 const currentHash = async () => corpusHash((await loadCorpus(dir)).articles);

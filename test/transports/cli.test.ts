@@ -1,25 +1,8 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runScript } from "../support/process";
 
 /** Runs the real CLI as a separate process, as a tool or a person would. */
-function cli(args: string[], stdin = ""): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/transports/cli.ts", ...args], { stdio: "pipe" });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], stdin = "") => runScript("src/transports/cli.ts", args, { stdin });
 
 describe("cli", () => {
   it("who-said --json names Trump for 'two to tango' and cites the sentence", async () => {
