@@ -1,10 +1,9 @@
 import { Events } from "discord.js";
-import { Engine } from "./answers/engine";
+import { type Engine, loadEngine } from "./answers/engine";
 import { type Config, ConfigError, type ConsoleConfig, LOG_LEVELS, loadConfig, loadDotEnv } from "./config";
 import { LiveCorpus } from "./corpus/live";
-import { loadCorpus } from "./corpus/load";
-import { readSnapshotIfCurrent, writeSnapshotFile } from "./corpus/snapshot-file";
-import { corpusHash } from "./index/snapshot";
+import type { CorpusFileError } from "./corpus/parse";
+import { engineForFolder } from "./corpus/snapshot-file";
 import { createLogger } from "./log";
 import { runConsole } from "./transports/console";
 import { startBot } from "./transports/discord/bot";
@@ -40,24 +39,23 @@ async function consoleEngine(config: ConsoleConfig): Promise<Engine> {
   const says = (level: "info" | "warn", line: string) => {
     if (LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(config.logLevel)) process.stderr.write(`citebot: ${line}\n`);
   };
-  const { articles, rejected } = await loadCorpus(config.corpusDir);
-  for (const file of rejected) process.stderr.write(`citebot: skipped ${file.message}\n`);
+  const skipped = (rejected: readonly CorpusFileError[]) => {
+    for (const file of rejected) process.stderr.write(`citebot: skipped ${file.message}\n`);
+  };
   const { snapshot } = config;
-  const hash = corpusHash(articles);
-  const read = snapshot === undefined ? undefined : await readSnapshotIfCurrent(snapshot, hash);
-  if (read && "engine" in read) {
-    says("info", `${articles.length} articles, read from the snapshot ${snapshot}`);
-    return read.engine;
+  if (snapshot === undefined) {
+    const { engine, rejected } = await loadEngine(config.corpusDir);
+    skipped(rejected);
+    return engine;
   }
-  const started = performance.now();
-  const engine = await Engine.build(articles);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (snapshot === undefined) return engine;
-  try {
-    await writeSnapshotFile(engine, snapshot);
-    says("info", `${articles.length} articles, analysed in ${seconds} s (snapshot ${read?.miss}); saved to ${snapshot} for the next start`);
-  } catch (error) {
-    says("warn", `${articles.length} articles, analysed in ${seconds} s; the snapshot ${snapshot} could not be saved (${(error as Error).message}): the next start analyses them again`);
+  const { engine, rejected, snapshot: used } = await engineForFolder(config.corpusDir, snapshot);
+  skipped(rejected);
+  const articles = `${engine.articles.length} articles`;
+  if (used.read) says("info", `${articles}, read from the snapshot ${snapshot}`);
+  else {
+    const analysed = `${articles}, analysed in ${(used.buildMs / 1000).toFixed(1)} s`;
+    if (used.saveError) says("warn", `${analysed}; the snapshot ${snapshot} could not be saved (${used.saveError.message}): the next start analyses them again`);
+    else says("info", `${analysed} (snapshot ${used.miss}); saved to ${snapshot} for the next start`);
   }
   return engine;
 }

@@ -263,29 +263,10 @@ function sortById(articles: readonly Article[]): Article[] {
 
 /**
  * Loads a corpus folder and builds the engine over the files that are valid;
- * the rejected files come back with their reasons.
- *
- * With `snapshot` (a file path), a snapshot of this very corpus (same articles, same format
- * version) is read instead of analysing and indexing every article again; when there is none,
- * or it is stale or damaged, the engine is built and the snapshot written for the next start.
+ * the rejected files come back with their reasons. (With a snapshot: `engineForFolder`.)
  * @throws Error when the folder cannot be read
  */
-export async function loadEngine(
-  dir: string,
-  options: { snapshot?: string } = {},
-): Promise<{ engine: Engine; rejected: CorpusFileError[]; fromSnapshot: boolean }> {
+export async function loadEngine(dir: string): Promise<{ engine: Engine; rejected: CorpusFileError[] }> {
   const corpus = await loadCorpus(dir);
-  if (!options.snapshot) return { engine: await Engine.build(corpus.articles), rejected: corpus.rejected, fromSnapshot: false };
-  // Imported here: the snapshot module builds engines, and this module must not need it to load.
-  const { corpusHash, loadSnapshot, saveSnapshot, SnapshotError } = await import("../index/snapshot");
-  try {
-    const engine = await loadSnapshot(options.snapshot, corpusHash(corpus.articles));
-    return { engine, rejected: corpus.rejected, fromSnapshot: true };
-  } catch (error) {
-    if (!(error instanceof SnapshotError)) throw error;
-  }
-  const engine = await Engine.build(corpus.articles);
-  // A snapshot that cannot be written costs the next start time, never this one its answers.
-  await saveSnapshot(engine, options.snapshot).catch(() => undefined);
-  return { engine, rejected: corpus.rejected, fromSnapshot: false };
+  return { engine: await Engine.build(corpus.articles), rejected: corpus.rejected };
 }

@@ -1,7 +1,9 @@
 import { mkdir, open, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
-import type { Engine } from "../answers/engine";
-import { type LoadOptions, loadSnapshot, saveSnapshot, SnapshotError, snapshotHeaderSchema } from "../index/snapshot";
+import { Engine } from "../answers/engine";
+import { corpusHash, type LoadOptions, loadSnapshot, saveSnapshot, SnapshotError, snapshotHeaderSchema } from "../index/snapshot";
+import { loadCorpus } from "./load";
+import type { CorpusFileError } from "./parse";
 import { isRunning } from "./store";
 
 /**
@@ -51,6 +53,30 @@ export async function readSnapshotIfCurrent(file: string, hash: string, options:
     // Torn after its header, or replaced by another process since: build instead.
     if (error instanceof SnapshotError) return { miss: `unusable: ${error.problem}` };
     throw error;
+  }
+}
+
+/** What {@link engineForFolder} did with the snapshot: read it, or built the engine (and why) and saved it or failed to. */
+export type SnapshotUse = { read: true } | { read: false; miss: SnapshotMiss; buildMs: number; saveError?: Error };
+
+/**
+ * A corpus folder's engine, from `snapshot` when it was made from exactly the folder's articles;
+ * otherwise built and saved there for the next start. A snapshot that cannot be saved costs the
+ * next start time, never this one its answers: the error comes back for the caller to report.
+ * @throws Error when the folder cannot be read
+ */
+export async function engineForFolder(dir: string, snapshot: string): Promise<{ engine: Engine; rejected: CorpusFileError[]; snapshot: SnapshotUse }> {
+  const { articles, rejected } = await loadCorpus(dir);
+  const read = await readSnapshotIfCurrent(snapshot, corpusHash(articles));
+  if ("engine" in read) return { engine: read.engine, rejected, snapshot: { read: true } };
+  const started = performance.now();
+  const engine = await Engine.build(articles);
+  const buildMs = performance.now() - started;
+  try {
+    await writeSnapshotFile(engine, snapshot);
+    return { engine, rejected, snapshot: { read: false, miss: read.miss, buildMs } };
+  } catch (error) {
+    return { engine, rejected, snapshot: { read: false, miss: read.miss, buildMs, saveError: error as Error } };
   }
 }
 

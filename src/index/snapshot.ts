@@ -25,8 +25,8 @@ import { TextIndex } from "./text-index";
  *
  * `saveSnapshot` and `loadSnapshot` store an engine's parts (articles, passages, quotes, actors,
  * both text indexes and the mention index): lists as chunked JSON, postings as raw 32-bit
- * arrays, so loading is reading buffers rather than rebuilding indexes. `loadEngine(dir,
- * { snapshot })` uses them: the corpus hash decides whether the snapshot still fits.
+ * arrays, so loading is reading buffers rather than rebuilding indexes. `src/corpus/snapshot-file.ts`
+ * keeps one beside the corpus: the corpus hash decides whether it still fits.
  */
 
 /** Bumped whenever what a section holds changes meaning; older files are refused, then rebuilt. */

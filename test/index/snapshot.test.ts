@@ -153,23 +153,23 @@ describe("saveSnapshot and loadSnapshot", () => {
     expect((await roundTrip({ ...parts, quotes })).quotes).toEqual(quotes);
   });
 
-  it("lets loadEngine skip the build on the next start, and rebuild when the corpus changed", async () => {
+  it("lets engineForFolder skip the build on the next start, and rebuild when the corpus changed", async () => {
     const { cp, mkdir } = await import("node:fs/promises");
-    const { loadEngine } = await import("../../src/answers/engine");
+    const { engineForFolder } = await import("../../src/corpus/snapshot-file");
     const corpusDir = path.join(dir, "corpus");
     await mkdir(corpusDir, { recursive: true });
     await cp("corpus/putin-us-peace-plan.md", path.join(corpusDir, "putin-us-peace-plan.md"));
     const snapshot = path.join(dir, "live.snap");
 
-    const first = await loadEngine(corpusDir, { snapshot });
-    expect(first.fromSnapshot).toBe(false);
-    const second = await loadEngine(corpusDir, { snapshot });
-    expect(second.fromSnapshot).toBe(true);
+    const first = await engineForFolder(corpusDir, snapshot);
+    expect(first.snapshot).toMatchObject({ read: false, miss: "missing or unreadable" });
+    const second = await engineForFolder(corpusDir, snapshot);
+    expect(second.snapshot).toEqual({ read: true });
     expect(second.engine.ask("Donbas withdrawal")).toEqual(first.engine.ask("Donbas withdrawal"));
 
     await writeFile(path.join(corpusDir, "extra.md"), "---\ntitle: Extra\n---\n\n“We will see,” Ann Smith said.\n");
-    const third = await loadEngine(corpusDir, { snapshot });
-    expect(third.fromSnapshot).toBe(false);
+    const third = await engineForFolder(corpusDir, snapshot);
+    expect(third.snapshot).toMatchObject({ read: false, miss: "built from other articles" });
     expect(third.engine.stats().articles).toBe(2);
   });
 });
