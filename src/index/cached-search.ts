@@ -1,18 +1,17 @@
 import { runNow, type Steps } from "../steps";
 import { BoundedHeap } from "./bounded-heap";
 import { indexInSorted } from "./sorted";
-import { type IndexHit, MINISEARCH_OPTIONS, popcount, type TextIndex, type TextIndexData } from "./text-index";
-
-/**
- * The options TextIndex ranks with. The BM25 parameters are MiniSearch's defaults, which
- * TextIndex uses too (the differential tests would catch a drift); near spellings and their
- * weights, and the length terms, are TextIndex's own.
- */
-const { tokenize, processTerm, searchOptions } = MINISEARCH_OPTIONS;
-const BOOSTS = [searchOptions!.boost!.text!, searchOptions!.boost!.context!];
-const MAX_FUZZY = searchOptions!.maxFuzzy!;
-const K = 1.2;
-const D = 0.5;
+import {
+  FIELD_BOOSTS,
+  type IndexHit,
+  inverseFrequency,
+  popcount,
+  queryTerms,
+  type TextIndex,
+  type TextIndexData,
+  termScore,
+  typoDistance,
+} from "./text-index";
 
 /** How much {@link CachedSearch} remembers. */
 export interface CachedSearchOptions {
@@ -21,6 +20,7 @@ export interface CachedSearchOptions {
   /** Documents' scores remembered in all (20 bytes each), the least recently used word forgotten first. */
   rememberedMax?: number;
 }
+
 /** Bands of scores a word's documents are ordered by, best first: an ordering in linear time. */
 const BANDS = 256;
 /** Beyond this many distinct query words, matches are not counted in one 32-bit mask. */
@@ -91,8 +91,6 @@ export class CachedSearch {
     this.rememberedMax = options.rememberedMax ?? 6_000_000;
   }
 
-
-
   /**
    * Works out the scores of the words in the most texts, one word per step, until they fill
    * half the memory: the words people type most are also the costliest to score the first time
@@ -106,7 +104,7 @@ export class CachedSearch {
       .sort((a, b) => b.documents - a.documents);
     for (const { term } of common) {
       if (this.rememberedSize * 2 >= this.rememberedMax) return;
-      const maxDistance = this.maxDistance(term, 0, [term]);
+      const maxDistance = typoDistance(term, 0, [term]);
       // Scored in steps in scratch space of its own: questions answered between steps use theirs.
       const scores = yield* this.scoreWord(term, maxDistance, (this.background ??= this.newScratch()));
       if (!this.remembered.has(`${maxDistance}:${term}`)) this.remember(`${maxDistance}:${term}`, scores);
@@ -117,15 +115,11 @@ export class CachedSearch {
   /** The best `limit` texts for a query, exactly as `TextIndex.find` finds, scores and orders them. */
   find(query: string, limit: number): IndexHit[] {
     if (limit <= 0) return [];
-    const terms: string[] = [];
-    for (const token of tokenize!(query)) {
-      const term = processTerm!(token);
-      if (typeof term === "string" && term) terms.push(term);
-    }
+    const terms = queryTerms(query);
     if (terms.length === 0) return [];
     const distinct = [...new Set(terms)];
     if (distinct.length > MAX_TERMS) return this.index.find(query, { limit });
-    const words = terms.map((term, i) => this.wordScores(term, this.maxDistance(term, i, terms)));
+    const words = terms.map((term, i) => this.wordScores(term, typoDistance(term, i, terms)));
     const bits = terms.map((term) => 1 << distinct.indexOf(term));
     const listsBefore: number[] = [];
     words.reduce((before, word) => (listsBefore.push(before), before + word.lists), 0);
@@ -184,12 +178,6 @@ export class CachedSearch {
     return seen;
   }
 
-  /** How far a query word may be misspelt, as TextIndex allows. */
-  private maxDistance(term: string, i: number, terms: string[]): number {
-    const fuzzy = typeof searchOptions!.fuzzy === "function" ? searchOptions!.fuzzy(term, i, terms) : searchOptions!.fuzzy;
-    return typeof fuzzy === "number" ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : 0;
-  }
-
   /** A word's scores, remembered when it holds many documents. */
   private wordScores(term: string, maxDistance: number): WordScores {
     const key = `${maxDistance}:${term}`;
@@ -220,7 +208,7 @@ export class CachedSearch {
    * text, then the context) and sums each document's scores in that order.
    */
   private *scoreWord(term: string, maxDistance: number, scratch: Scratch): Steps<WordScores> {
-    const { score: termScore, first, touched } = scratch;
+    const { score: running, first, touched } = scratch;
     const found = { count: 0, lists: 0 };
     const exact = this.index.termId(term);
     if (exact !== undefined) yield* this.readPostings(scratch, found, exact, 1);
@@ -234,18 +222,18 @@ export class CachedSearch {
     const firstList = new Uint32Array(count);
     let max = 0;
     const take = (doc: number, k: number) => {
-      const score = termScore[doc]!;
+      const score = running[doc]!;
       docs[k] = doc;
       scores[k] = score;
       if (score > max) max = score;
       firstList[k] = first[doc]!;
-      termScore[doc] = 0;
+      running[doc] = 0;
     };
     if (count * 16 < this.count) {
       const sorted = touched.subarray(0, count).sort();
       for (let k = 0; k < count; k++) take(sorted[k]!, k);
     } else {
-      for (let doc = 0, k = 0; k < count; doc++) if (termScore[doc] !== 0) take(doc, k++);
+      for (let doc = 0, k = 0; k < count; doc++) if (running[doc] !== 0) take(doc, k++);
     }
     yield;
     return { docs, scores, firstList, lists, ...impactOrder(scores, max) };
@@ -256,7 +244,7 @@ export class CachedSearch {
    * field's list and notes the documents it touches first.
    */
   private *readPostings(scratch: Scratch, found: { count: number; lists: number }, termId: number, weight: number): Steps<void> {
-    const { score: termScore, first, touched, norms } = scratch;
+    const { score: running, first, touched, norms } = scratch;
     let count = found.count;
     for (let field = 0; field < this.data.fields.length; field++) {
       const { offsets, docs, freqs } = this.data.fields[field]!;
@@ -266,20 +254,19 @@ export class CachedSearch {
       if (matching === 0) continue;
       const list = found.lists++;
       const norm = norms[field]!;
-      const inverse = Math.log(1 + (this.count - matching + 0.5) / (matching + 0.5));
-      // TextIndex multiplies weight · 1 · boost · 1 · raw, left to right: the same product here.
-      const scale = weight * BOOSTS[field]!;
+      const inverse = inverseFrequency(this.count, matching);
+      // TextIndex multiplies weight · 1 · boost · 1 · score, left to right: the same product here.
+      const scale = weight * FIELD_BOOSTS[field]!;
       for (let p = from; p < to; p++) {
         const doc = docs[p]!;
-        const frequency = freqs[p]!;
-        const score = scale * (inverse * (D + (frequency * (K + 1)) / (frequency + norm[doc]!)));
-        const before = termScore[doc]!;
+        const score = scale * termScore(freqs[p]!, norm[doc]!, inverse);
+        const before = running[doc]!;
         // Scores are positive (BM25+), so zero means not matched yet.
         if (before === 0) {
           touched[count++] = doc;
           first[doc] = list;
         }
-        termScore[doc] = before + score;
+        running[doc] = before + score;
       }
       found.count = count;
       yield;

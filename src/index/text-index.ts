@@ -39,6 +39,36 @@ const MAX_FUZZY = 2;
 const FUZZY_WEIGHT = 0.45;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
+/** Each field's boost, in field order. */
+export const FIELD_BOOSTS: readonly number[] = FIELDS.map((field) => BOOST[field]);
+
+/** A query's words as the index holds them: folded, without stop words, stemmed. */
+export function queryTerms(query: string): string[] {
+  return tokenize(query)
+    .map((token) => processTerm(token))
+    .filter((term): term is string => Boolean(term));
+}
+
+/** How many edits away from a query's `i`th word an indexed word may be, as MiniSearch allows with these options. */
+export function typoDistance(term: string, i: number, terms: string[]): number {
+  const fuzzy = fuzzyFor(term, i, terms);
+  return fuzzy === false ? 0 : Math.min(MAX_FUZZY, Math.round(term.length * fuzzy));
+}
+
+/** BM25's inverse document frequency of a word in `matching` of `total` texts, as MiniSearch works it out. */
+export function inverseFrequency(total: number, matching: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+}
+
+/**
+ * A word's BM25+ score in one text, before its weight and its field's boost: seen `frequency`
+ * times in a text whose length term is `norm` (see `lengthNorms`). One expression for every
+ * search here, so that their scores agree to the bit.
+ */
+export function termScore(frequency: number, norm: number, inverse: number): number {
+  return inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + norm));
+}
+
 /**
  * The MiniSearch configuration whose results this index reproduces, score for score and in the
  * same order (the tests compare the two on real and generated articles).
@@ -134,14 +164,12 @@ export class TextIndex {
   }
 
   private search(query: string, { limit = 10, filter }: FindOptions, count: boolean): { hits: IndexHit[]; total: number } {
-    const terms = tokenize(query)
-      .map((token) => processTerm(token))
-      .filter((term): term is string => Boolean(term));
+    const terms = queryTerms(query);
     if (terms.length === 0) return { hits: [], total: 0 };
     const scratch = this.scratchSpace();
     try {
       const distinct = [...new Set(terms)];
-      terms.forEach((term, i) => this.scoreTerm(scratch, term, distinct.indexOf(term), fuzzyFor(term, i, terms)));
+      terms.forEach((term, i) => this.scoreTerm(scratch, term, distinct.indexOf(term), typoDistance(term, i, terms)));
       return scratch.best(this.ids, Math.max(0, limit), filter, count);
     } finally {
       scratch.reset();
@@ -149,13 +177,10 @@ export class TextIndex {
   }
 
   /** Adds one query term's scores: the term itself, then the words within its typo distance. */
-  private scoreTerm(scratch: Scratch, term: string, termIndex: number, fuzzy: number | false): void {
+  private scoreTerm(scratch: Scratch, term: string, termIndex: number, maxDistance: number): void {
     const exact = this.termIds.get(term);
     if (exact !== undefined) this.addPostings(scratch, exact, 1);
-    if (fuzzy !== false) {
-      const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * fuzzy));
-      if (maxDistance) for (const [id, weight] of this.similarTerms(term, maxDistance)) this.addPostings(scratch, id, weight);
-    }
+    if (maxDistance > 0) for (const [id, weight] of this.similarTerms(term, maxDistance)) this.addPostings(scratch, id, weight);
     scratch.endTerm(termIndex);
   }
 
@@ -187,12 +212,17 @@ export class TextIndex {
    * so typo search visits them in the same order and scores add up in the same order.
    */
   private wordTree(): SearchableMap<number> {
-    if (!this.tree) {
-      const tree = new SearchableMap<number>();
-      this.terms.forEach((term, id) => tree.set(term, id));
-      this.tree = tree;
+    return this.tree ?? runNow(this.treeSteps());
+  }
+
+  private *treeSteps(): Steps<SearchableMap<number>> {
+    const tree = new SearchableMap<number>();
+    for (let id = 0; id < this.terms.length; id++) {
+      tree.set(this.terms[id]!, id);
+      if ((id + 1) % ITEMS_PER_STEP === 0) yield;
     }
-    return this.tree;
+    // A search may have built it meanwhile: the same tree.
+    return (this.tree ??= tree);
   }
 
   /** Builds what the first typo search would otherwise build (after a snapshot load, off the critical path). */
@@ -202,25 +232,8 @@ export class TextIndex {
 
   /** {@link warm} in steps, for a thread that answers questions meanwhile. */
   *warmSteps(): Steps<void> {
-    if (!this.tree) {
-      const tree = new SearchableMap<number>();
-      for (let id = 0; id < this.terms.length; id++) {
-        tree.set(this.terms[id]!, id);
-        if ((id + 1) % ITEMS_PER_STEP === 0) yield;
-      }
-      // A search may have built it meanwhile: the same tree.
-      this.tree ??= tree;
-    }
-    if (!this.norms) {
-      const norms = this.fields.map(({ lengths }) => new Float64Array(lengths.length));
-      for (let f = 0; f < norms.length; f++) {
-        for (let doc = 0; doc < norms[f]!.length; doc++) {
-          norms[f]![doc] = lengthNorm(this.fields[f]!, doc);
-          if ((doc + 1) % (16 * ITEMS_PER_STEP) === 0) yield;
-        }
-      }
-      this.norms ??= norms;
-    }
+    if (!this.tree) yield* this.treeSteps();
+    if (!this.norms) yield* this.normSteps();
   }
 
   private addPostings(scratch: Scratch, termId: number, weight: number): void {
@@ -233,13 +246,11 @@ export class TextIndex {
       const to = offsets[termId + 1]!;
       const matching = to - from;
       if (matching === 0) continue;
-      const boost = BOOST[FIELDS[f]!];
-      const inverse = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      const boost = FIELD_BOOSTS[f]!;
+      const inverse = inverseFrequency(total, matching);
       for (let p = from; p < to; p++) {
-        const frequency = freqs[p]!;
         const doc = docs[p]!;
-        const raw = inverse * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + norm[doc]!));
-        scratch.add(doc, weight * 1 * boost * 1 * raw);
+        scratch.add(doc, weight * 1 * boost * 1 * termScore(freqs[p]!, norm[doc]!, inverse));
       }
     }
   }
@@ -249,7 +260,19 @@ export class TextIndex {
    * expression as MiniSearch's, worked out once per document instead of once per posting.
    */
   lengthNorms(): Float64Array[] {
-    return (this.norms ??= this.fields.map((field) => Float64Array.from(field.lengths, (_, doc) => lengthNorm(field, doc))));
+    return this.norms ?? runNow(this.normSteps());
+  }
+
+  private *normSteps(): Steps<Float64Array[]> {
+    const norms = this.fields.map(({ lengths }) => new Float64Array(lengths.length));
+    for (let f = 0; f < norms.length; f++) {
+      const { lengths, averageLength } = this.fields[f]!;
+      for (let doc = 0; doc < lengths.length; doc++) {
+        norms[f]![doc] = BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / averageLength);
+        if ((doc + 1) % (16 * ITEMS_PER_STEP) === 0) yield;
+      }
+    }
+    return (this.norms ??= norms);
   }
 
   private scratchSpace(): Scratch {
@@ -540,11 +563,6 @@ class Scratch {
     this.queryStamp = this.next(this.queryStamp, this.totalMark);
     this.release();
   }
-}
-
-/** A document's BM25 length term in a field, k·(1 − b + b·length/average), as MiniSearch works it out. */
-function lengthNorm({ lengths, averageLength }: FieldPostings, doc: number): number {
-  return BM25.k * (1 - BM25.b + (BM25.b * lengths[doc]!) / averageLength);
 }
 
 /** How many bits of a 32-bit mask are set: the distinct query words a document matched. */
