@@ -3,13 +3,13 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { defaultBuildThreads } from "../../src/answers/parallel";
+import type { Article } from "../../src/corpus/article";
 import { toPassages } from "../../src/passages/passages";
 import { makeBaseline } from "./baselines";
 import { generateCorpus, type GeneratedCorpus, seedCorpus } from "./generate";
 import { memory, round, summarize, timed, timedAsync, type LatencySummary } from "./measure";
 import { type BenchQuery, buildQueries, QUERY_KINDS, type QueryKind } from "./queries";
 import { loadSubject, type Subject } from "./subject";
-import type { Article } from "../../src/corpus/article";
 
 /**
  * One measurement in a fresh process, so that heap and RSS belong to one index only:
@@ -233,8 +233,9 @@ const IDLE_SCHEDULED = 1_000;
 
 /**
  * Asks the questions in turn, one due every `interval` ms, until `stop`; each one's time runs
- * from when it was due (or began, if earlier) to when it was answered. Between questions the event loop turns, as it
- * does between a bot's interactions, so that work in slices (a refresh) runs in between.
+ * from when it was due (or began, if earlier) to when it was answered. Between questions the
+ * event loop turns, as it does between a bot's interactions, so that work in slices (a
+ * refresh) runs in between.
  */
 async function onSchedule(mix: readonly BenchQuery[], run: (query: BenchQuery) => unknown, interval: number, stop: (answered: number) => boolean): Promise<number[]> {
   const latencies: number[] = [];

@@ -215,11 +215,11 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
  * a known party's as found when the engine was built, others' through the mention index rather
  * than by testing every passage.
  */
-export function mentioningPassages(library: Library, resolved: ResolvedActor, texts = passageTexts(library)): ArrayLike<number> {
+export function mentioningPassages(library: Library, resolved: ResolvedActor, texts?: MentionTexts): ArrayLike<number> {
   const known = library.partyMentions.get(resolved.key);
   if (known) return known;
   const { words, acronyms } = resolved.mentionedIn;
-  return library.mentions.mentioning(texts, words, acronyms);
+  return library.mentions.mentioning(texts ?? passageTexts(library), words, acronyms);
 }
 
 /** The passages' texts for the mention index to read, each folded at most once while the result is kept. */

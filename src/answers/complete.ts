@@ -1,8 +1,8 @@
 import { blocOf } from "../attribution/lexicon";
 import { CachedSearch } from "../index/cached-search";
 import { foldText } from "../index/normalize";
-import { ITEMS_PER_STEP, runNow, type Steps } from "../steps";
 import { lowerBound } from "../index/sorted";
+import { ITEMS_PER_STEP, runNow, type Steps } from "../steps";
 import { type Library, passagesWithPrefix } from "./library";
 
 /** The lists an option can be completed from. */

@@ -152,9 +152,9 @@ export class MentionIndex {
     const terms = words.map((word) => ({ word, runs: word.match(RUN) }));
     // One-run terms first: straight from their postings. Then the others, reading a text only
     // when no term has named it yet.
-    for (const { word, runs } of terms) {
-      if (runs?.length !== 1 || runs[0] !== word) continue;
-      const [from, to] = this.rarest(runs);
+    for (const term of terms) {
+      if (!isOneRun(term)) continue;
+      const [from, to] = this.rarest(term.runs!);
       for (let p = from; p < to; p++) found[this.data.positions[p]!] = 1;
     }
     const foldedAt = texts.folded;
@@ -222,14 +222,24 @@ export class MentionIndex {
   }
 }
 
+/** A term to look for, and its runs (null when it has no letter or digit). */
+interface Term {
+  word: string;
+  runs: string[] | null;
+}
+
+/** Whether a term is one run: its postings name exactly the texts that hold it as a whole word. */
+function isOneRun({ word, runs }: Term): boolean {
+  return runs?.length === 1 && runs[0] === word;
+}
+
 /**
  * The terms of several runs (or none) that can name a text no other term names. A term that
  * holds another as a whole word ("john smith" holds "smith", "prime minister john smith" holds
  * "john smith") names only texts that the other names too: each of its runs is a run of such a
  * text, and so is the other's phrase. One-run terms are left out: their postings are exact.
  */
-function withoutSubsumed(terms: ReadonlyArray<{ word: string; runs: string[] | null }>): Array<{ word: string; runs: string[] | null }> {
-  const isOneRun = ({ word, runs }: { word: string; runs: string[] | null }) => runs?.length === 1 && runs[0] === word;
+function withoutSubsumed(terms: readonly Term[]): Term[] {
   const oneRun = new Set(terms.filter(isOneRun).map(({ word }) => word));
   // The other terms by their first run, to find the ones a term may hold.
   const byFirstRun = new Map<string, string[]>();

@@ -1,8 +1,8 @@
 import { stem } from "../index/normalize";
 import { indexInSorted } from "../index/sorted";
+import type { TokenizedTexts } from "../index/text-index";
 import { mentioningPassages, type ResolvedActor, resolveActor } from "./actors";
 import { cite, type Library } from "./library";
-import type { TokenizedTexts } from "../index/text-index";
 import type { Page, PositionAnswer, PositionResult } from "./types";
 
 /** Verbs and nouns of stance: a sentence that names an actor and one of these reports what they want or hold. */

@@ -68,6 +68,7 @@ function foldMarks(text: string): { folded: string; otherwise: boolean } {
   }
   return { folded: copied === 0 ? text : folded + text.slice(copied), otherwise };
 }
+
 /** A run of whitespace other than a single plain space. */
 const SPACE_TO_FOLD = /[^\S ]\s*| \s+/g;
 const NON_ASCII = /[^\x00-\x7f]/;

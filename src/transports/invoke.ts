@@ -85,7 +85,7 @@ export function invoke(engine: Engine, { command, options, page }: Invocation): 
 /** The one-line usage of every command, for help text. */
 export function usageLines(): string[] {
   return commands.map((command) => {
-    const named = [...Object.keys(command.options.shape).filter((option) => option !== command.positional), ...(command.paged ? PAGE_OPTIONS : [])];
+    const named = optionsOf(command).filter((option) => option !== command.positional);
     const positional = command.positional ? ` <${command.positional}>` : "";
     return `${command.name}${positional}${named.map((option) => ` [--${option} …]`).join("")}  ${command.description}`;
   });
@@ -96,5 +96,10 @@ function commandNames(): string {
 }
 
 function optionNames(command: Command): string {
-  return [...Object.keys(command.options.shape), ...(command.paged ? PAGE_OPTIONS : [])].map((option) => `--${option}`).join(", ");
+  return optionsOf(command).map((option) => `--${option}`).join(", ");
+}
+
+/** A command's own options, then the page options of a paged command. */
+function optionsOf(command: Command): string[] {
+  return [...Object.keys(command.options.shape), ...(command.paged ? PAGE_OPTIONS : [])];
 }
