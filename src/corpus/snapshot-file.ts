@@ -1,7 +1,7 @@
-import { mkdir, open, readdir, unlink } from "node:fs/promises";
+import { mkdir, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Engine } from "../answers/engine";
-import { corpusHash, type LoadOptions, loadSnapshot, saveSnapshot, SnapshotError, snapshotHeaderSchema } from "../index/snapshot";
+import { corpusHash, type LoadOptions, loadSnapshot, readSnapshotHeader, saveSnapshot, SnapshotError } from "../index/snapshot";
 import { loadCorpus } from "./load";
 import type { CorpusFileError } from "./parse";
 import { isRunning } from "./store";
@@ -12,28 +12,12 @@ import { isRunning } from "./store";
  * cannot be read or written only costs time, never answers: callers build the engine instead.
  */
 
-/** How much of the file's start is read to find the header line; headers are a few kilobytes. */
-const HEADER_BYTES = 1024 * 1024;
-
 /**
- * The corpus hash a snapshot file was built from, read from its header line alone: a stale
- * snapshot (hundreds of megabytes at 10,000 articles) is refused without reading it whole.
+ * The corpus hash a snapshot file was built from, read from its header line alone.
  * @returns undefined when the file is missing, torn, or of another format version
  */
 export async function snapshotCorpusHash(file: string): Promise<string | undefined> {
-  let handle;
-  try {
-    handle = await open(file, "r");
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEADER_BYTES), 0, HEADER_BYTES, 0);
-    const newline = buffer.subarray(0, bytesRead).indexOf(0x0a);
-    if (newline < 0) return undefined;
-    const header = snapshotHeaderSchema.safeParse(JSON.parse(buffer.subarray(0, newline).toString("utf8")));
-    return header.success ? header.data.corpusHash : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close();
-  }
+  return (await readSnapshotHeader(file).catch(() => undefined))?.corpusHash;
 }
 
 /** Why a snapshot was not used, for the log; absent when it was. */
