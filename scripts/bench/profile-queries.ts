@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Engine } from "../../src/answers/engine";
-import { loadSnapshot, saveSnapshot } from "../../src/index/snapshot";
+import { corpusHash, loadSnapshot, saveSnapshot, SnapshotError } from "../../src/index/snapshot";
 import { generateCorpus } from "./generate";
 import { percentile, round, timed, timedAsync } from "./measure";
 import { buildQueries, QUERY_KINDS } from "./queries";
@@ -19,13 +18,15 @@ const only = process.argv[3];
 const count = Number(process.argv[4] ?? 50);
 const corpus = generateCorpus(size);
 const cached = path.join(os.tmpdir(), `citebot-profile-${size}.snapshot`);
-const engine = existsSync(cached)
-  ? await timedAsync(() => loadSnapshot(cached))
-  : await timedAsync(async () => {
-      const built = await Engine.build(corpus.articles);
-      await saveSnapshot(built, cached);
-      return built;
-    });
+// A snapshot of another corpus or format version (older code) is built again.
+const engine = await timedAsync(() =>
+  loadSnapshot(cached, corpusHash(corpus.articles)).catch(async (error: unknown) => {
+    if (!(error instanceof SnapshotError)) throw error;
+    const built = await Engine.build(corpus.articles);
+    await saveSnapshot(built, cached);
+    return built;
+  }),
+);
 console.log(`${size} articles ready in ${round(engine.ms, 0)} ms (snapshot ${cached})`);
 const queries = buildQueries(corpus, count);
 for (const kind of QUERY_KINDS) {

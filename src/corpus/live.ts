@@ -361,7 +361,8 @@ export class LiveCorpus {
         // Saved by its build already (in a worker): moved into place, not saved again on this thread.
         if (built.savedAs) await rename(built.savedAs, file);
         else await writeSnapshotFile(built.engine, file);
-        this.log.info({ snapshot: file, articles: built.engine.articles.length, ms: Math.round(performance.now() - started) }, "snapshot written");
+        const how = built.savedAs ? "moved" : "saved";
+        this.log.info({ snapshot: file, how, articles: built.engine.articles.length, ms: Math.round(performance.now() - started) }, "snapshot written");
       } catch (error) {
         this.log.warn({ snapshot: file, err: error }, "the snapshot could not be written: the next start builds the engine from the articles again");
       }

@@ -2,8 +2,7 @@
  * The live corpus keeps its snapshot current, and notices changes made to the folder by other
  * processes (`npm run corpus`, run for real here) and by hand, without /corpus reload.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LiveCorpus, WATCH_WHO } from "../../src/corpus/live";
@@ -11,10 +10,10 @@ import { loadCorpus } from "../../src/corpus/load";
 import { snapshotCorpusHash } from "../../src/corpus/snapshot-file";
 import { corpusHash } from "../../src/index/snapshot";
 import { linesLogger } from "../support/bot";
+import { NORTH_KOREA_ARTICLE, scratchCorpus, SEED_ARTICLE } from "../support/corpus-folder";
 import { ROOT, runScript } from "../support/process";
 import { fixture } from "./news-site";
 
-const SEED = "putin-us-peace-plan";
 const annapolis = fixture("2007-11-28-annapolis-joint-understanding");
 const NEW_QUOTE = "an investment of presidential prestige"; // Daniel Levy, in the Annapolis article only
 
@@ -25,11 +24,7 @@ let lines: string[];
 let opened: LiveCorpus[];
 
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "citebot-refresh-"));
-  dir = path.join(root, "corpus");
-  await mkdir(dir);
-  await copyFile(path.join(ROOT, `corpus/${SEED}.md`), path.join(dir, `${SEED}.md`));
-  await copyFile(path.join(ROOT, "test/fixtures/wikinews/2015-08-21-north-korea-quasi-state-of-war.md"), path.join(dir, "north-korea.md"));
+  ({ root, dir } = await scratchCorpus("refresh", [SEED_ARTICLE, NORTH_KOREA_ARTICLE]));
   snapshot = path.join(dir, ".citebot/engine.snapshot");
   lines = [];
   opened = [];
@@ -77,7 +72,7 @@ describe("the live corpus's snapshot", () => {
     expect(change.diff).toEqual({ added: [change.article!.id], changed: [], removed: [] });
     await second.snapshotWritten();
     expect(await snapshotCorpusHash(snapshot)).toBe(await diskHash());
-    expect(logged("snapshot written").at(-1)).toMatchObject({ snapshot, articles: 3 });
+    expect(logged("snapshot written").at(-1)).toMatchObject({ snapshot, how: "saved", articles: 3 });
 
     const restarted = await open({ snapshot });
     expect((await restarted.status()).fromSnapshot).toBe(true);
@@ -91,6 +86,7 @@ describe("the live corpus's snapshot", () => {
     expect(change.diff.added).toEqual([change.article!.id]);
     await live.snapshotWritten();
     expect(await snapshotCorpusHash(snapshot)).toBe(await diskHash());
+    expect(logged("snapshot written").at(-1)).toMatchObject({ snapshot, how: "moved", articles: 3 });
     expect((await readdir(path.dirname(snapshot))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     const restarted = await open({ snapshot });
     expect((await restarted.status()).fromSnapshot).toBe(true);
