@@ -1,9 +1,9 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Each run starts tsx in a fresh process: seconds apiece on a busy machine, hence the long timeouts.
+import { scratchCorpus, SEED_ARTICLE } from "../support/corpus-folder";
 import { runScript } from "../support/process";
 import { fixture, type NewsSite, startNewsSite } from "./news-site";
 
@@ -11,10 +11,7 @@ let root: string;
 let dir: string;
 let site: NewsSite;
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "citebot-cli-"));
-  dir = path.join(root, "corpus");
-  await mkdir(dir);
-  await copyFile("corpus/putin-us-peace-plan.md", path.join(dir, "putin-us-peace-plan.md"));
+  ({ root, dir } = await scratchCorpus("cli", [SEED_ARTICLE]));
   site = await startNewsSite(fixture("2007-11-28-annapolis-joint-understanding"), 1024 * 1024);
 });
 afterAll(async () => {

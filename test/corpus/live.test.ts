@@ -1,10 +1,10 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Engine } from "../../src/answers/engine";
 import { previewFile, previewLink } from "../../src/corpus/import";
 import { CorpusRebuildError, LiveCorpus } from "../../src/corpus/live";
+import { NORTH_KOREA_ARTICLE, scratchCorpus, SEED_ARTICLE } from "../support/corpus-folder";
 import { fixture, type NewsSite, startNewsSite } from "./news-site";
 
 const SEED = "putin-us-peace-plan";
@@ -22,11 +22,7 @@ afterAll(() => site.close());
 let root: string;
 let dir: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "citebot-live-"));
-  dir = path.join(root, "corpus");
-  await mkdir(dir);
-  await copyFile(`corpus/${SEED}.md`, path.join(dir, `${SEED}.md`));
-  await copyFile(path.join(FIXTURES, "2015-08-21-north-korea-quasi-state-of-war.md"), path.join(dir, "north-korea.md"));
+  ({ root, dir } = await scratchCorpus("live", [SEED_ARTICLE, NORTH_KOREA_ARTICLE]));
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });

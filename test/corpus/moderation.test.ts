@@ -1,7 +1,6 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BotConfig, loadConfig } from "../../src/config";
@@ -10,6 +9,7 @@ import { createLogger } from "../../src/log";
 import { type BotHandle, startBot } from "../../src/transports/discord/bot";
 import { corpusCommand } from "../../src/transports/discord/moderation/command";
 import { createModeration } from "../../src/transports/discord/moderation/handler";
+import { NORTH_KOREA_ARTICLE, scratchCorpus, SEED_ARTICLE } from "../support/corpus-folder";
 import { DiscordServer, type DiscordUser, snowflake, subcommandData } from "../support/discord-server";
 import { fixture, type NewsSite, startNewsSite } from "./news-site";
 
@@ -31,11 +31,7 @@ let dir: string;
 let moderator: DiscordUser;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "citebot-moderation-"));
-  dir = path.join(root, "corpus");
-  await mkdir(dir);
-  await copyFile("corpus/putin-us-peace-plan.md", path.join(dir, "putin-us-peace-plan.md"));
-  await copyFile("test/fixtures/wikinews/2015-08-21-north-korea-quasi-state-of-war.md", path.join(dir, "north-korea.md"));
+  ({ root, dir } = await scratchCorpus("moderation", [SEED_ARTICLE, NORTH_KOREA_ARTICLE]));
 
   site = await startNewsSite(fixture("2007-11-28-annapolis-joint-understanding"), 1024 * 1024);
   // Stands in for Discord's CDN, where attachments are downloaded from.

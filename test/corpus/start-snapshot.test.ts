@@ -3,13 +3,13 @@
  * the engine and saves the snapshot, the next reads it back; a torn snapshot is ignored and
  * rewritten, and the answers are the same every time.
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load";
 import { snapshotCorpusHash } from "../../src/corpus/snapshot-file";
 import { corpusHash } from "../../src/index/snapshot";
+import { NORTH_KOREA_ARTICLE, scratchCorpus, SEED_ARTICLE } from "../support/corpus-folder";
 import { ROOT, runScript, type ScriptRun } from "../support/process";
 
 const QUESTIONS = "who-said two to tango\nask How much of Ukraine does Moscow control?\nposition Russia --topic Donbas\nwho-said quasi-state of war\n";
@@ -19,11 +19,7 @@ let dir: string;
 let snapshot: string;
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), "citebot-start-"));
-  dir = path.join(scratch, "corpus");
-  await mkdir(dir);
-  await copyFile(path.join(ROOT, "corpus/putin-us-peace-plan.md"), path.join(dir, "putin-us-peace-plan.md"));
-  await copyFile(path.join(ROOT, "test/fixtures/wikinews/2015-08-21-north-korea-quasi-state-of-war.md"), path.join(dir, "north-korea.md"));
+  ({ root: scratch, dir } = await scratchCorpus("start", [SEED_ARTICLE, NORTH_KOREA_ARTICLE]));
   snapshot = path.join(dir, ".citebot/engine.snapshot");
 });
 

@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load";
 import { AUDIT_FILE, CorpusStore, CorpusStoreError, HISTORY_DIR } from "../../src/corpus/store";
+import { scratchCorpus } from "../support/corpus-folder";
 
 const accept = () => undefined;
 const draft = (title: string, body = "First paragraph.") => ({ title, source: "The Daily", paragraphs: [body, "Second paragraph."] });
@@ -14,9 +14,7 @@ const draft = (title: string, body = "First paragraph.") => ({ title, source: "T
 let root: string;
 let dir: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "citebot-store-"));
-  dir = path.join(root, "corpus");
-  await mkdir(dir);
+  ({ root, dir } = await scratchCorpus("store", []));
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
